@@ -1,0 +1,103 @@
+// Certificates, trust stores and chain verification over libcrypto's X.509.
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/bytes.hpp"
+#include "base/result.hpp"
+#include "crypto/signature.hpp"
+
+namespace coda::crypto {
+
+class Certificate {
+ public:
+  static Result<Certificate> from_der(ByteView der);
+  // Every certificate in a PEM text, in order; invalid_argument if none.
+  static Result<std::vector<Certificate>> chain_from_pem(ByteView pem);
+  static Result<std::vector<Certificate>> chain_from_file(const std::string& path);
+
+  Certificate(Certificate&&) noexcept;
+  Certificate& operator=(Certificate&&) noexcept;
+  Certificate(const Certificate& other);
+  Certificate& operator=(const Certificate& other);
+  ~Certificate();
+
+  ByteView der() const { return der_; }
+  Result<PublicKey> public_key() const;
+  std::string subject() const;  // one-line RFC 2253 form
+  std::string issuer() const;
+  std::time_t not_before() const;
+  std::time_t not_after() const;
+  // Opaque handle for the verification glue (an X509*).
+  void* native() const;
+
+ private:
+  struct State;
+  Certificate(std::unique_ptr<State> state, Bytes der);
+  std::unique_ptr<State> state_;
+  Bytes der_;
+};
+
+// A set of trust anchors; immutable once loaded, shared across sessions.
+class TrustStore {
+ public:
+  TrustStore();
+  TrustStore(TrustStore&&) noexcept;
+  TrustStore& operator=(TrustStore&&) noexcept;
+  ~TrustStore();
+
+  // Each returns the number of certificates added, or invalid_argument.
+  Result<size_t> add_pem(ByteView pem);
+  Result<size_t> add_file(const std::string& path);
+  // /etc/ssl/certs (the Debian system store).
+  Result<size_t> add_system();
+  size_t size() const;
+  void* native() const;  // X509_STORE*
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Verification outcome as bits; the values are those of GnuTLS's
+// gnutls_certificate_status_t so the C API can hand them over unchanged.
+enum VerifyStatus : uint32_t {
+  kVerifyOk = 0,
+  kVerifyInvalid = 1U << 1,
+  kVerifyRevoked = 1U << 5,
+  kVerifySignerNotFound = 1U << 6,
+  kVerifySignerNotCa = 1U << 7,
+  kVerifyInsecureAlgorithm = 1U << 8,
+  kVerifyNotActivated = 1U << 9,
+  kVerifyExpired = 1U << 10,
+  kVerifySignatureFailure = 1U << 11,
+  kVerifyUnexpectedOwner = 1U << 14,
+  kVerifyPurposeMismatch = 1U << 19,
+};
+
+struct VerifyOptions {
+  // DNS name or IP address literal the leaf must match (RFC 6125: SAN only,
+  // wildcard only as the whole left-most label). Empty: no name check.
+  std::string hostname;
+  // Verification time; now when empty.
+  std::optional<std::time_t> at_time;
+  // Whether the leaf is a server's (serverAuth) or a client's (clientAuth).
+  bool server = true;
+};
+
+// Verifies chain[0] (the leaf) up to an anchor in `trust`, with the rest of
+// `chain` as untrusted intermediates. Returns the status bits (0 = trusted).
+uint32_t verify_chain(const TrustStore& trust, const std::vector<Certificate>& chain,
+                      const VerifyOptions& options);
+
+// The alert RFC 8446 6.2 names for a verification failure.
+AlertDescription alert_for_verify_status(uint32_t status);
+// A short human description: "certificate has expired", ...
+std::string describe_verify_status(uint32_t status);
+
+}  // namespace coda::crypto

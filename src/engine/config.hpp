@@ -1,0 +1,72 @@
+// What a session is allowed to do, fixed before it starts. Immutable once
+// handed to a Connection and shared freely between sessions and threads.
+#pragma once
+
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/protocol_ids.hpp"
+#include "crypto/random.hpp"
+#include "crypto/signature.hpp"
+#include "crypto/x509.hpp"
+
+namespace coda {
+
+enum class Role : uint8_t { client, server };
+
+// A certificate chain (leaf first) with the private key of its leaf.
+struct CertifiedKey {
+  std::vector<crypto::Certificate> chain;
+  crypto::PrivateKey key;
+
+  // Loads PEM files; invalid_argument when a file is unreadable, holds no
+  // certificate or key, or the key is not the leaf's.
+  static Result<std::shared_ptr<const CertifiedKey>> load(const std::string& cert_file,
+                                                          const std::string& key_file);
+  static Result<std::shared_ptr<const CertifiedKey>> from_pem(ByteView cert_pem, ByteView key_pem);
+};
+
+struct Config {
+  Role role = Role::client;
+
+  // Preference order (the server honours its own order only with
+  // server_precedence, else the client's).
+  ProtocolVersion min_version = ProtocolVersion::tls13;
+  ProtocolVersion max_version = ProtocolVersion::tls13;
+  std::vector<CipherSuite> cipher_suites;
+  std::vector<NamedGroup> groups;
+  std::vector<SignatureScheme> signature_schemes;
+  bool server_precedence = false;
+  // How many groups (from the front of `groups`) the client sends key shares
+  // for in its first ClientHello; the server may ask for another by HRR.
+  size_t key_shares = 1;
+  // RFC 8446 D.4: non-empty legacy_session_id and a dummy ChangeCipherSpec.
+  bool middlebox_compat = true;
+
+  // Server: chains to choose from (by SNI and signature scheme).
+  std::vector<std::shared_ptr<const CertifiedKey>> certificates;
+  // Client: certificate to send when asked (none: an empty Certificate).
+  std::shared_ptr<const CertifiedKey> client_certificate;
+
+  // Peer verification. verify_peer with no trust store fails every chain.
+  bool verify_peer = true;
+  std::shared_ptr<const crypto::TrustStore> trust;
+  // Client: SNI to send (empty: none) and the name the certificate must match
+  // (empty: server_name; both empty: no name check).
+  std::string server_name;
+  std::string verify_hostname;
+  // Verification time for tests; now when empty.
+  std::optional<std::time_t> verify_time;
+
+  // Source of every random byte; the system CSPRNG when null. Not owned.
+  crypto::RandomSource* random = nullptr;
+
+  // Fills suites, groups and schemes with Coda's defaults (the GnuTLS
+  // "NORMAL" order) for whatever is still empty.
+  void fill_defaults();
+};
+
+}  // namespace coda

@@ -1,0 +1,100 @@
+// A TLS session without I/O: bytes in, bytes out, application data and
+// state. The driver (src/io, the C API, tests) moves bytes between a
+// Connection and whatever transport it has.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/bytes.hpp"
+#include "base/protocol_ids.hpp"
+#include "base/result.hpp"
+#include "engine/config.hpp"
+
+namespace coda {
+
+// The state of one direction of the session (design.md: reading and writing
+// close separately).
+enum class DirectionState : uint8_t {
+  open,          // handshake in progress or done; data may flow
+  closed,        // close_notify sent (write) or received (read)
+  failed,        // fatal alert, decoding error or truncation
+};
+
+// What the handshake settled on; valid once handshake_complete().
+struct SessionInfo {
+  ProtocolVersion version = ProtocolVersion::tls13;
+  CipherSuite cipher_suite{};
+  NamedGroup group{};
+  SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
+  bool hello_retry = false;
+  std::string server_name;  // the SNI the client sent (server side) or asked for
+  std::vector<crypto::Certificate> peer_chain;
+  uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
+};
+
+class Connection {
+ public:
+  // The client queues its ClientHello at once.
+  static Result<std::unique_ptr<Connection>> create(std::shared_ptr<const Config> config);
+  virtual ~Connection() = default;
+
+  Role role() const { return role_; }
+
+  // ---- bytes from the peer ----
+  // Bytes needed to finish the record being read (5 for a header, then the
+  // rest of the body). A driver that reads no more than this never reads
+  // past the peer's close_notify.
+  virtual size_t bytes_needed() const = 0;
+  // Takes bytes from the transport and processes every complete record.
+  // Returns how many bytes were consumed: it stops right after a
+  // close_notify or a fatal error, leaving the rest for the caller. An error
+  // is fatal: the alert to send is queued and the session has failed.
+  virtual Result<size_t> receive(ByteView data) = 0;
+  // The transport reached EOF. Before the peer's close_notify this is a
+  // truncation (premature_eof); afterwards it is harmless.
+  virtual Status receive_eof() = 0;
+
+  // ---- bytes to the peer ----
+  virtual ByteView pending_output() const = 0;
+  virtual void consume_output(size_t n) = 0;
+
+  // ---- application data ----
+  // Seals `data` into records (at most 2^14 bytes of plaintext each).
+  // invalid_request before the handshake completed or after close_write().
+  virtual Status send(ByteView data) = 0;
+  // Copies received application data out; returns the number of bytes.
+  virtual size_t read(MutableByteView out) = 0;
+  virtual size_t app_data_available() const = 0;
+  // While set, application data is decrypted, counted and dropped.
+  virtual void set_discard_app_data(bool discard) = 0;
+  virtual uint64_t app_bytes_discarded() const = 0;
+
+  // ---- closure ----
+  // Queues close_notify once; later calls do nothing.
+  virtual void close_write() = 0;
+  // Queues a fatal alert and fails the session (no close_notify later).
+  virtual void abort(AlertDescription alert) = 0;
+  virtual DirectionState read_state() const = 0;
+  virtual DirectionState write_state() const = 0;
+
+  // ---- state ----
+  virtual bool handshake_complete() const = 0;
+  virtual const SessionInfo& info() const = 0;
+  // The first fatal error, stored: every later call fails with it again.
+  virtual std::optional<Error> error() const = 0;
+  // The last alert sent or received (and whether it was received).
+  virtual std::optional<AlertDescription> alert_received() const = 0;
+  virtual std::optional<AlertDescription> alert_sent() const = 0;
+
+ protected:
+  explicit Connection(Role role) : role_(role) {}
+
+ private:
+  Role role_;
+};
+
+}  // namespace coda
