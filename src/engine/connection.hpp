@@ -12,7 +12,8 @@
 #include "base/bytes.hpp"
 #include "base/protocol_ids.hpp"
 #include "base/result.hpp"
-#include "engine/config.hpp"
+#include "config/config.hpp"
+#include "config/session_info.hpp"
 
 namespace coda {
 
@@ -22,18 +23,6 @@ enum class DirectionState : uint8_t {
   open,          // handshake in progress or done; data may flow
   closed,        // close_notify sent (write) or received (read)
   failed,        // fatal alert, decoding error or truncation
-};
-
-// What the handshake settled on; valid once handshake_complete().
-struct SessionInfo {
-  ProtocolVersion version = ProtocolVersion::tls13;
-  CipherSuite cipher_suite{};
-  NamedGroup group{};
-  SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
-  bool hello_retry = false;
-  std::string server_name;  // the SNI the client sent (server side) or asked for
-  std::vector<crypto::Certificate> peer_chain;
-  uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
 };
 
 class Connection {

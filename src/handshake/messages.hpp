@@ -3,6 +3,16 @@
 // and serialize (the body). Parsing is strict: a wrong length, a trailing
 // byte or a duplicated extension is an error carrying the alert RFC 8446
 // names for it (decode_error, illegal_parameter).
+//
+// serialize() writes what parse() reads, so parse(serialize(x)) == x. It
+// returns an empty Bytes when a length prefix overflows (a list longer than
+// its vector allows): a programming error on our side, as every body has a
+// non-empty minimum; callers turn it into internal_error.
+//
+// Extensions are written in the order `extension_types` lists them, then
+// the remaining ones in a fixed order, then other_extensions. parse() fills
+// `extension_types` with the wire order, so a parsed message re-serializes
+// byte for byte; a caller building a message may leave it empty.
 #pragma once
 
 #include <array>
@@ -66,11 +76,15 @@ enum class ExtensionType : uint16_t {
 struct RawExtension {
   uint16_t type = 0;
   Bytes body;
+
+  bool operator==(const RawExtension&) const = default;
 };
 
 struct KeyShareEntry {
   uint16_t group = 0;  // NamedGroup code point; unknown groups are kept
   Bytes key_exchange;
+
+  bool operator==(const KeyShareEntry&) const = default;
 };
 
 // The random of a HelloRetryRequest (RFC 8446 4.1.3).
@@ -103,6 +117,7 @@ struct ClientHello {
   static Result<ClientHello> parse(ByteView body);
   Bytes serialize() const;
   bool has_extension(ExtensionType type) const;
+  bool operator==(const ClientHello&) const = default;
 };
 
 // ServerHello and HelloRetryRequest share one layout (RFC 8446 4.1.3/4.1.4).
@@ -125,6 +140,7 @@ struct ServerHello {
   bool is_hello_retry_request() const { return random == kHelloRetryRequestRandom; }
   static Result<ServerHello> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const ServerHello&) const = default;
 };
 
 struct EncryptedExtensions {
@@ -136,6 +152,7 @@ struct EncryptedExtensions {
 
   static Result<EncryptedExtensions> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const EncryptedExtensions&) const = default;
 };
 
 struct CertificateRequest {
@@ -147,11 +164,14 @@ struct CertificateRequest {
 
   static Result<CertificateRequest> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const CertificateRequest&) const = default;
 };
 
 struct CertificateEntry {
   Bytes cert_data;  // DER
   Bytes extensions;  // raw extension block (its contents, without the length)
+
+  bool operator==(const CertificateEntry&) const = default;
 };
 
 // TLS 1.3 Certificate (RFC 8446 4.4.2).
@@ -161,6 +181,7 @@ struct CertificateMsg {
 
   static Result<CertificateMsg> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const CertificateMsg&) const = default;
 };
 
 struct CertificateVerify {
@@ -169,6 +190,7 @@ struct CertificateVerify {
 
   static Result<CertificateVerify> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const CertificateVerify&) const = default;
 };
 
 struct Finished {
@@ -177,6 +199,7 @@ struct Finished {
   // is told which, and a mismatch is decode_error.
   static Result<Finished> parse(ByteView body, size_t expected_length);
   Bytes serialize() const;
+  bool operator==(const Finished&) const = default;
 };
 
 struct NewSessionTicket {
@@ -188,6 +211,7 @@ struct NewSessionTicket {
 
   static Result<NewSessionTicket> parse(ByteView body);
   Bytes serialize() const;
+  bool operator==(const NewSessionTicket&) const = default;
 };
 
 struct KeyUpdate {
@@ -196,6 +220,7 @@ struct KeyUpdate {
 
   static Result<KeyUpdate> parse(ByteView body);  // other values: illegal_parameter
   Bytes serialize() const;
+  bool operator==(const KeyUpdate&) const = default;
 };
 
 // Writes the 4-byte handshake header (type, uint24 length) then `body`.

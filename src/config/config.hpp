@@ -48,6 +48,9 @@ struct Config {
 
   // Server: chains to choose from (by SNI and signature scheme).
   std::vector<std::shared_ptr<const CertifiedKey>> certificates;
+  // Server: whether to ask the client for a certificate.
+  enum class ClientAuth : uint8_t { none, request, require };
+  ClientAuth client_auth = ClientAuth::none;
   // Client: certificate to send when asked (none: an empty Certificate).
   std::shared_ptr<const CertifiedKey> client_certificate;
 

@@ -1,0 +1,26 @@
+// What a session settled on and learned about its peer, filled in by the
+// handshake and read by the engine's users.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/protocol_ids.hpp"
+#include "crypto/x509.hpp"
+
+namespace coda {
+
+// What the handshake settled on; valid once handshake_complete().
+struct SessionInfo {
+  ProtocolVersion version = ProtocolVersion::tls13;
+  CipherSuite cipher_suite{};
+  NamedGroup group{};
+  SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
+  bool hello_retry = false;
+  std::string server_name;  // the SNI the client sent (server side) or asked for
+  std::vector<crypto::Certificate> peer_chain;
+  uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
+};
+
+}  // namespace coda

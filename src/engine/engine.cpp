@@ -1,0 +1,283 @@
+#include "engine/engine.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "handshake/key_schedule.hpp"
+
+namespace coda {
+
+using record::ContentType;
+
+namespace {
+std::shared_ptr<const Config> with_defaults(std::shared_ptr<const Config> config) {
+  if (!config->cipher_suites.empty() && !config->groups.empty() &&
+      !config->signature_schemes.empty()) {
+    return config;
+  }
+  auto filled = std::make_shared<Config>(*config);
+  filled->fill_defaults();
+  return filled;
+}
+
+Error invalid_request(const char* why) { return Error::make(ErrorKind::invalid_request, why); }
+}  // namespace
+
+Result<std::unique_ptr<Connection>> Connection::create(std::shared_ptr<const Config> config) {
+  if (!config) return Error::make(ErrorKind::invalid_argument, "no configuration");
+  auto engine = std::make_unique<Engine>(with_defaults(std::move(config)));
+  CODA_TRY(engine->start());
+  return std::unique_ptr<Connection>(std::move(engine));
+}
+
+Engine::Engine(std::shared_ptr<const Config> config)
+    : Connection(config->role), config_(std::move(config)) {
+  machine_ = config_->role == Role::client ? hs::make_tls13_client(*config_, info_, *this)
+                                           : hs::make_tls13_server(*config_, info_, *this);
+}
+
+Status Engine::start() { return machine_->start(); }
+
+// ---- records out ----
+
+Status Engine::write_record(ContentType type, ByteView payload) {
+  // Fragment to at most 2^14 bytes per record (RFC 8446 5.1); an empty
+  // payload still makes one record (alerts and handshake never are empty).
+  size_t offset = 0;
+  do {
+    const size_t n = std::min(payload.size() - offset, record::kMaxPlaintext);
+    const ByteView fragment = payload.subspan(offset, n);
+    if (write_protection_) {
+      CODA_TRY(write_protection_->seal(type, fragment, out_));
+    } else {
+      // RFC 8446 5.1: legacy_record_version 0x0301 is allowed for the
+      // initial ClientHello (middleboxes expect it); 0x0303 otherwise.
+      const uint8_t minor = sent_first_record_ ? 0x03 : 0x01;
+      const uint8_t header[record::kHeaderLength] = {static_cast<uint8_t>(type), 0x03, minor,
+                                                     static_cast<uint8_t>(n >> 8U),
+                                                     static_cast<uint8_t>(n)};
+      out_.insert(out_.end(), header, header + record::kHeaderLength);
+      append(out_, fragment);
+    }
+    sent_first_record_ = true;
+    offset += n;
+  } while (offset < payload.size());
+  return {};
+}
+
+void Engine::write_alert(AlertLevel level, AlertDescription description) {
+  const uint8_t alert[2] = {static_cast<uint8_t>(level), static_cast<uint8_t>(description)};
+  if (write_record(ContentType::alert, ByteView(alert, 2))) alert_sent_ = description;
+}
+
+Status Engine::write_handshake(ByteView message) {
+  return write_record(ContentType::handshake, message);
+}
+
+void Engine::write_change_cipher_spec() {
+  const uint8_t ccs = 1;
+  // A plaintext record even when keys are installed (RFC 8446 5).
+  const uint8_t header[record::kHeaderLength] = {
+      static_cast<uint8_t>(ContentType::change_cipher_spec), 0x03, 0x03, 0x00, 0x01};
+  out_.insert(out_.end(), header, header + record::kHeaderLength);
+  out_.push_back(ccs);
+}
+
+Status Engine::install_write_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) {
+  const auto keys = hs::traffic_keys(suite.aead, suite.hash, traffic_secret);
+  CODA_ASSIGN(auto protection, record::Protection13::create(suite.aead, keys.key, keys.iv));
+  write_protection_.emplace(std::move(protection));
+  return {};
+}
+
+Status Engine::install_read_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) {
+  // RFC 8446 5.1: a key change must fall on a record boundary: nothing of
+  // the record that carried the last message under the old key may remain.
+  if (!handshake_reader_.empty()) {
+    return Error::alert_error(AlertDescription::unexpected_message,
+                              "handshake data spans a key change");
+  }
+  const auto keys = hs::traffic_keys(suite.aead, suite.hash, traffic_secret);
+  CODA_ASSIGN(auto protection, record::Protection13::create(suite.aead, keys.key, keys.iv));
+  read_protection_.emplace(std::move(protection));
+  return {};
+}
+
+void Engine::set_version_tls13() { reader_.set_max_length(record::kMaxCiphertext13); }
+
+void Engine::consume_output(size_t n) {
+  out_pos_ = std::min(out_.size(), out_pos_ + n);
+  if (out_pos_ == out_.size()) {
+    out_.clear();  // keeps the capacity: no allocation for the next record
+    out_pos_ = 0;
+  }
+}
+
+// ---- records in ----
+
+Error Engine::fail(const Error& error) {
+  if (error_) return *error_;
+  error_ = error;
+  if (error.kind == ErrorKind::local_alert && write_state_ != DirectionState::failed) {
+    // RFC 8446 6.2: a fatal error is announced with its alert, under the
+    // current write keys.
+    write_alert(AlertLevel::fatal, error.alert);
+  }
+  read_state_ = DirectionState::failed;
+  write_state_ = DirectionState::failed;
+  return error;
+}
+
+Result<size_t> Engine::receive(ByteView data) {
+  if (error_) return *error_;
+  size_t used = 0;
+  // Stop at the peer's close_notify: what follows belongs to the application.
+  while (used < data.size() && read_state_ == DirectionState::open) {
+    auto taken = reader_.feed(data.subspan(used));
+    if (!taken) return fail(taken.error());
+    used += *taken;
+    if (!reader_.complete()) break;
+    const Status status = process_record();
+    reader_.reset();
+    if (!status) return fail(status.error());
+  }
+  return used;
+}
+
+Status Engine::process_record() {
+  const ContentType outer = reader_.type();
+  MutableByteView body = reader_.body();
+
+  if (outer == ContentType::change_cipher_spec) {
+    // RFC 8446 5: a ChangeCipherSpec of the single byte 0x01 during the
+    // handshake is dropped; anything else is unexpected_message.
+    if (!machine_->change_cipher_spec_allowed() || body.size() != 1 || body[0] != 1) {
+      return Error::alert_error(AlertDescription::unexpected_message, "unexpected ChangeCipherSpec");
+    }
+    return {};
+  }
+
+  ContentType type = outer;
+  ByteView content = body;
+  if (read_protection_ && outer == ContentType::application_data) {
+    CODA_ASSIGN(auto opened, read_protection_->open(reader_.header(), body));
+    type = opened.type;
+    content = opened.content;
+  } else if (read_protection_) {
+    // A peer that failed to read our first flight may answer with a
+    // plaintext alert; during the handshake we take it. Any other plaintext
+    // record under keys is a violation (RFC 8446 5.2).
+    if (outer != ContentType::alert || machine_->complete()) {
+      return Error::alert_error(AlertDescription::unexpected_message, "plaintext record under keys");
+    }
+  } else if (outer == ContentType::application_data) {
+    return Error::alert_error(AlertDescription::unexpected_message, "data before keys");
+  } else if (body.size() > record::kMaxPlaintext) {
+    return Error::alert_error(AlertDescription::record_overflow, "plaintext record too long");
+  }
+
+  switch (type) {
+    case ContentType::handshake: return process_handshake(content);
+    case ContentType::application_data: return process_application_data(content);
+    case ContentType::alert: return process_alert(content);
+    default:
+      return Error::alert_error(AlertDescription::unexpected_message, "unexpected record type");
+  }
+}
+
+Status Engine::process_handshake(ByteView content) {
+  empty_records_ = 0;
+  CODA_TRY(handshake_reader_.add(content));
+  while (auto message = handshake_reader_.next()) {
+    CODA_TRY(machine_->handle(*message));
+  }
+  return {};
+}
+
+Status Engine::process_application_data(ByteView content) {
+  if (!machine_->application_data_allowed()) {
+    return Error::alert_error(AlertDescription::unexpected_message, "data before the handshake");
+  }
+  if (content.empty()) {
+    if (++empty_records_ > record::kMaxConsecutiveEmptyRecords) {
+      return Error::alert_error(AlertDescription::unexpected_message, "too many empty records");
+    }
+    return {};
+  }
+  empty_records_ = 0;
+  if (discard_app_data_) {
+    app_discarded_ += content.size();
+    return {};
+  }
+  if (app_pos_ == app_in_.size()) {
+    app_in_.clear();
+    app_pos_ = 0;
+  }
+  append(app_in_, content);
+  return {};
+}
+
+Status Engine::process_alert(ByteView content) {
+  // RFC 8446 6: an alert is exactly two bytes.
+  if (content.size() != 2) return decode_error("malformed alert");
+  const auto description = static_cast<AlertDescription>(content[1]);
+  alert_received_ = description;
+  if (description == AlertDescription::close_notify) {
+    read_state_ = DirectionState::closed;
+    return {};
+  }
+  // RFC 8446 6.1: user_canceled is a closure alert, not an error.
+  if (description == AlertDescription::user_canceled) return {};
+  // RFC 8446 6: in TLS 1.3 every other alert is fatal, whatever its level.
+  error_ = Error{ErrorKind::peer_alert, description, "fatal alert received"};
+  read_state_ = DirectionState::failed;
+  write_state_ = DirectionState::failed;
+  return *error_;
+}
+
+Status Engine::receive_eof() {
+  if (read_state_ == DirectionState::closed) return {};
+  if (error_) return *error_;
+  // EOF before close_notify: the data may have been cut short. No alert is
+  // sent (the transport is gone), and the write side is left to the caller.
+  error_ = Error::make(ErrorKind::premature_eof,
+                       reader_.partial() ? "EOF inside a record" : "EOF before close_notify");
+  read_state_ = DirectionState::failed;
+  return *error_;
+}
+
+// ---- application ----
+
+Status Engine::send(ByteView data) {
+  if (error_ && error_->kind != ErrorKind::premature_eof) return *error_;
+  if (!machine_->complete()) return invalid_request("handshake not complete");
+  if (write_state_ != DirectionState::open) return invalid_request("sending side is closed");
+  if (data.empty()) return {};
+  return write_record(ContentType::application_data, data);
+}
+
+size_t Engine::read(MutableByteView out) {
+  const size_t n = std::min(out.size(), app_data_available());
+  std::memcpy(out.data(), app_in_.data() + app_pos_, n);
+  app_pos_ += n;
+  if (app_pos_ == app_in_.size()) {
+    app_in_.clear();
+    app_pos_ = 0;
+  }
+  return n;
+}
+
+// ---- closure ----
+
+void Engine::close_write() {
+  if (write_state_ != DirectionState::open) return;
+  write_alert(AlertLevel::warning, AlertDescription::close_notify);
+  write_state_ = DirectionState::closed;
+}
+
+void Engine::abort(AlertDescription alert) {
+  if (write_state_ == DirectionState::failed) return;
+  fail(Error{ErrorKind::local_alert, alert, "aborted by the application"});
+}
+
+}  // namespace coda

@@ -1,0 +1,84 @@
+// The one implementation of Connection: records, alerts and closure around
+// a handshake machine.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "engine/connection.hpp"
+#include "handshake/handshake_machine.hpp"
+#include "handshake/handshake_reader.hpp"
+#include "record/protection.hpp"
+#include "record/record_reader.hpp"
+
+namespace coda {
+
+class Engine final : public Connection, private hs::HandshakeSink {
+ public:
+  explicit Engine(std::shared_ptr<const Config> config);
+  Status start();
+
+  size_t bytes_needed() const override { return reader_.bytes_needed(); }
+  Result<size_t> receive(ByteView data) override;
+  Status receive_eof() override;
+  ByteView pending_output() const override {
+    return ByteView(out_).subspan(out_pos_);
+  }
+  void consume_output(size_t n) override;
+  Status send(ByteView data) override;
+  size_t read(MutableByteView out) override;
+  size_t app_data_available() const override { return app_in_.size() - app_pos_; }
+  void set_discard_app_data(bool discard) override { discard_app_data_ = discard; }
+  uint64_t app_bytes_discarded() const override { return app_discarded_; }
+  void close_write() override;
+  void abort(AlertDescription alert) override;
+  DirectionState read_state() const override { return read_state_; }
+  DirectionState write_state() const override { return write_state_; }
+  bool handshake_complete() const override { return machine_->complete(); }
+  const SessionInfo& info() const override { return info_; }
+  std::optional<Error> error() const override { return error_; }
+  std::optional<AlertDescription> alert_received() const override { return alert_received_; }
+  std::optional<AlertDescription> alert_sent() const override { return alert_sent_; }
+
+ private:
+  // hs::HandshakeSink
+  Status write_handshake(ByteView message) override;
+  void write_change_cipher_spec() override;
+  Status install_write_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) override;
+  Status install_read_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) override;
+  void set_version_tls13() override;
+
+  Status process_record();
+  Status process_handshake(ByteView content);
+  Status process_application_data(ByteView content);
+  Status process_alert(ByteView content);
+  Status write_record(record::ContentType type, ByteView payload);
+  void write_alert(AlertLevel level, AlertDescription description);
+  Error fail(const Error& error);
+
+  std::shared_ptr<const Config> config_;
+  SessionInfo info_;
+  std::unique_ptr<hs::HandshakeMachine> machine_;
+
+  record::RecordReader reader_;
+  hs::HandshakeReader handshake_reader_;
+  std::optional<record::Protection13> read_protection_;
+  std::optional<record::Protection13> write_protection_;
+  bool sent_first_record_ = false;
+
+  Bytes out_;
+  size_t out_pos_ = 0;
+  Bytes app_in_;
+  size_t app_pos_ = 0;
+  bool discard_app_data_ = false;
+  uint64_t app_discarded_ = 0;
+  unsigned empty_records_ = 0;
+
+  DirectionState read_state_ = DirectionState::open;
+  DirectionState write_state_ = DirectionState::open;
+  std::optional<Error> error_;
+  std::optional<AlertDescription> alert_received_;
+  std::optional<AlertDescription> alert_sent_;
+};
+
+}  // namespace coda

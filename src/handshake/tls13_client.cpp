@@ -1,0 +1,390 @@
+// The TLS 1.3 client (RFC 8446 2, 4): one state per message it waits for,
+// one function per state.
+#include <algorithm>
+#include <optional>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/handshake_machine.hpp"
+#include "handshake/key_schedule.hpp"
+#include "handshake/messages.hpp"
+#include "handshake/tls13_common.hpp"
+#include "handshake/transcript.hpp"
+
+namespace coda::hs {
+namespace {
+
+enum class ClientState : uint8_t {
+  start,
+  wait_server_hello,
+  wait_encrypted_extensions,
+  wait_certificate_or_request,
+  wait_certificate,
+  wait_certificate_verify,
+  wait_finished,
+  connected,
+};
+
+class Tls13Client final : public HandshakeMachine {
+ public:
+  Tls13Client(const Config& config, SessionInfo& info, HandshakeSink& sink)
+      : config_(config), info_(info), sink_(sink),
+        random_(config.random ? *config.random : crypto::system_random()) {}
+
+  Status start() override;
+  Status handle(const HandshakeMessage& message) override;
+  bool complete() const override { return state_ == ClientState::connected; }
+  bool change_cipher_spec_allowed() const override {
+    return state_ != ClientState::start && state_ != ClientState::connected;
+  }
+  bool application_data_allowed() const override { return complete(); }
+
+ private:
+  Status on_server_hello(const HandshakeMessage& m);
+  Status on_hello_retry_request(const ServerHello& hrr, const HandshakeMessage& m);
+  Status on_encrypted_extensions(const HandshakeMessage& m);
+  Status on_certificate_request(const HandshakeMessage& m);
+  Status on_certificate(const HandshakeMessage& m);
+  Status on_certificate_verify(const HandshakeMessage& m);
+  Status on_finished(const HandshakeMessage& m);
+  Status on_post_handshake(const HandshakeMessage& m);
+  Status check_server_hello_common(const ServerHello& sh);
+  Status send_client_hello();
+  Status send(HandshakeType type, ByteView body);
+  void send_compat_change_cipher_spec();
+
+  const Config& config_;
+  SessionInfo& info_;
+  HandshakeSink& sink_;
+  crypto::RandomSource& random_;
+  ClientState state_ = ClientState::start;
+
+  ClientHello hello_;
+  std::vector<crypto::KeyShare> shares_;
+  Transcript transcript_;
+  const SuiteInfo* suite_ = nullptr;
+  std::optional<KeySchedule> schedule_;
+  bool retried_ = false;
+  bool sent_ccs_ = false;
+  bool certificate_requested_ = false;
+  Bytes request_context_;
+  std::vector<uint16_t> requested_schemes_;
+  ApplicationSecrets app_secrets_;
+};
+
+Status Tls13Client::send(HandshakeType type, ByteView body) {
+  Bytes message;
+  append_handshake(message, type, body);
+  transcript_.add(message);
+  return sink_.write_handshake(message);
+}
+
+void Tls13Client::send_compat_change_cipher_spec() {
+  // RFC 8446 D.4: at most one dummy ChangeCipherSpec, before the second flight.
+  if (config_.middlebox_compat && !sent_ccs_) {
+    sink_.write_change_cipher_spec();
+    sent_ccs_ = true;
+  }
+}
+
+Status Tls13Client::start() {
+  if (state_ != ClientState::start) return {};
+  random_.fill(hello_.random);
+  if (config_.middlebox_compat) {
+    hello_.legacy_session_id.resize(32);
+    random_.fill(hello_.legacy_session_id);
+  }
+  for (CipherSuite s : config_.cipher_suites) {
+    const SuiteInfo* info = find_suite(s);
+    if (info && info->version == ProtocolVersion::tls13) {
+      hello_.cipher_suites.push_back(static_cast<uint16_t>(s));
+    }
+  }
+  if (hello_.cipher_suites.empty()) {
+    return Error::make(ErrorKind::invalid_argument, "no TLS 1.3 cipher suite enabled");
+  }
+  hello_.supported_versions = {static_cast<uint16_t>(ProtocolVersion::tls13)};
+  for (NamedGroup g : config_.groups) {
+    if (crypto::group_supported(g)) hello_.supported_groups.push_back(static_cast<uint16_t>(g));
+  }
+  if (hello_.supported_groups.empty()) {
+    return Error::make(ErrorKind::invalid_argument, "no key exchange group enabled");
+  }
+  for (SignatureScheme s : config_.signature_schemes) {
+    hello_.signature_algorithms.push_back(static_cast<uint16_t>(s));
+  }
+  if (!config_.server_name.empty()) {
+    hello_.server_name = config_.server_name;
+    info_.server_name = config_.server_name;
+  }
+  hello_.key_shares.emplace();
+  const size_t count = std::clamp<size_t>(config_.key_shares, 1, hello_.supported_groups.size());
+  for (size_t i = 0; i < count; ++i) {
+    const auto group = static_cast<NamedGroup>(hello_.supported_groups[i]);
+    CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
+    hello_.key_shares->push_back(
+        {static_cast<uint16_t>(group), Bytes(share.public_key().begin(), share.public_key().end())});
+    shares_.push_back(std::move(share));
+  }
+  CODA_TRY(send_client_hello());
+  state_ = ClientState::wait_server_hello;
+  return {};
+}
+
+Status Tls13Client::send_client_hello() {
+  const Bytes body = hello_.serialize();
+  // Which extensions we offered decides what the server may answer with
+  // (RFC 8446 4.2); reading our own hello back is the one source of truth.
+  CODA_ASSIGN(auto sent, ClientHello::parse(body));
+  hello_.extension_types = std::move(sent.extension_types);
+  return send(HandshakeType::client_hello, body);
+}
+
+Status Tls13Client::handle(const HandshakeMessage& m) {
+  switch (state_) {
+    case ClientState::start: break;
+    case ClientState::wait_server_hello:
+      if (m.type == HandshakeType::server_hello) return on_server_hello(m);
+      break;
+    case ClientState::wait_encrypted_extensions:
+      if (m.type == HandshakeType::encrypted_extensions) return on_encrypted_extensions(m);
+      break;
+    case ClientState::wait_certificate_or_request:
+      if (m.type == HandshakeType::certificate_request) return on_certificate_request(m);
+      if (m.type == HandshakeType::certificate) return on_certificate(m);
+      break;
+    case ClientState::wait_certificate:
+      if (m.type == HandshakeType::certificate) return on_certificate(m);
+      break;
+    case ClientState::wait_certificate_verify:
+      if (m.type == HandshakeType::certificate_verify) return on_certificate_verify(m);
+      break;
+    case ClientState::wait_finished:
+      if (m.type == HandshakeType::finished) return on_finished(m);
+      break;
+    case ClientState::connected: return on_post_handshake(m);
+  }
+  // RFC 8446 4: a message out of order is an unexpected_message.
+  return unexpected("handshake message out of order");
+}
+
+Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
+  // RFC 8446 4.1.3: these checks apply to ServerHello and HelloRetryRequest alike.
+  if (!sh.selected_version) {
+    return Error::alert_error(AlertDescription::protocol_version,
+                              "server did not select TLS 1.3");
+  }
+  if (*sh.selected_version != static_cast<uint16_t>(ProtocolVersion::tls13)) {
+    return illegal_parameter("server selected a version we did not offer");
+  }
+  if (sh.legacy_version != 0x0303) return illegal_parameter("bad legacy_version");
+  if (sh.legacy_session_id_echo != hello_.legacy_session_id) {
+    return illegal_parameter("session id not echoed");
+  }
+  if (sh.compression_method != 0) return illegal_parameter("compression selected");
+  if (!contains(hello_.cipher_suites, sh.cipher_suite)) {
+    return illegal_parameter("server selected a cipher suite we did not offer");
+  }
+  const SuiteInfo* suite = find_suite(sh.cipher_suite);
+  if (suite == nullptr || suite->version != ProtocolVersion::tls13) {
+    return illegal_parameter("cipher suite is not a TLS 1.3 suite");
+  }
+  // RFC 8446 4.1.4: the suite of the ServerHello must match the HRR's.
+  if (suite_ != nullptr && suite_ != suite) {
+    return illegal_parameter("cipher suite changed after HelloRetryRequest");
+  }
+  suite_ = suite;
+  // RFC 8446 4.2: extensions we did not offer are unsupported_extension;
+  // ones we know but that do not belong in this message are illegal_parameter.
+  for (uint16_t type : sh.extension_types) {
+    const auto t = static_cast<ExtensionType>(type);
+    const bool allowed = t == ExtensionType::supported_versions || t == ExtensionType::key_share ||
+                         (sh.is_hello_retry_request() && t == ExtensionType::cookie);
+    if (allowed) continue;
+    if (hello_.has_extension(t)) return illegal_parameter("extension not allowed in ServerHello");
+    return Error::alert_error(AlertDescription::unsupported_extension,
+                              "ServerHello carries an extension we did not offer");
+  }
+  return {};
+}
+
+Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto sh, ServerHello::parse(m.body));
+  if (sh.is_hello_retry_request()) return on_hello_retry_request(sh, m);
+  CODA_TRY(check_server_hello_common(sh));
+  if (!sh.key_share) return Error::alert_error(AlertDescription::missing_extension, "no key_share");
+  const crypto::KeyShare* share = nullptr;
+  for (const auto& s : shares_) {
+    if (static_cast<uint16_t>(s.group()) == sh.key_share->group) share = &s;
+  }
+  // RFC 8446 4.2.8: the server's share MUST be for a group we sent a share for.
+  if (share == nullptr) return illegal_parameter("key share for a group we did not offer");
+  CODA_ASSIGN(auto shared, share->shared_secret(sh.key_share->key_exchange));
+
+  transcript_.set_hash(suite_->hash);
+  transcript_.add(m.raw);
+  info_.version = ProtocolVersion::tls13;
+  info_.cipher_suite = suite_->id;
+  info_.group = share->group();
+  schedule_.emplace(suite_->hash);
+  schedule_->derive_handshake_secrets(shared, transcript_.current());
+  shares_.clear();  // the private keys are spent
+
+  sink_.set_version_tls13();
+  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->server_handshake_secret()));
+  send_compat_change_cipher_spec();
+  CODA_TRY(sink_.install_write_keys(*suite_, schedule_->client_handshake_secret()));
+  state_ = ClientState::wait_encrypted_extensions;
+  return {};
+}
+
+Status Tls13Client::on_hello_retry_request(const ServerHello& hrr, const HandshakeMessage& m) {
+  // RFC 8446 4.1.4: a second HelloRetryRequest is unexpected_message.
+  if (retried_) return unexpected("second HelloRetryRequest");
+  retried_ = true;
+  CODA_TRY(check_server_hello_common(hrr));
+  if (!hrr.selected_group && !hrr.cookie) {
+    return illegal_parameter("HelloRetryRequest would not change the ClientHello");
+  }
+  if (hrr.selected_group) {
+    const auto group = static_cast<NamedGroup>(*hrr.selected_group);
+    if (!contains(hello_.supported_groups, group)) {
+      return illegal_parameter("HelloRetryRequest asks for a group we did not offer");
+    }
+    for (const auto& s : shares_) {
+      if (s.group() == group) return illegal_parameter("HelloRetryRequest asks for a sent share");
+    }
+    shares_.clear();
+    CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
+    hello_.key_shares = std::vector<KeyShareEntry>{
+        {static_cast<uint16_t>(group), Bytes(share.public_key().begin(), share.public_key().end())}};
+    shares_.push_back(std::move(share));
+  }
+  hello_.cookie = hrr.cookie;
+  info_.hello_retry = true;
+
+  transcript_.set_hash(suite_->hash);
+  transcript_.replace_with_message_hash();
+  transcript_.add(m.raw);
+  send_compat_change_cipher_spec();
+  return send_client_hello();
+}
+
+Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto ee, EncryptedExtensions::parse(m.body));
+  for (uint16_t type : ee.extension_types) {
+    const auto t = static_cast<ExtensionType>(type);
+    // RFC 8446 4.2 table: these may appear in EncryptedExtensions.
+    const bool allowed_here = t == ExtensionType::server_name ||
+                              t == ExtensionType::supported_groups ||
+                              t == ExtensionType::alpn || t == ExtensionType::max_fragment_length ||
+                              t == ExtensionType::record_size_limit ||
+                              t == ExtensionType::early_data;
+    if (!hello_.has_extension(t) && t != ExtensionType::supported_groups) {
+      return Error::alert_error(AlertDescription::unsupported_extension,
+                                "EncryptedExtensions carries an extension we did not offer");
+    }
+    if (!allowed_here) return illegal_parameter("extension not allowed in EncryptedExtensions");
+  }
+  transcript_.add(m.raw);
+  state_ = ClientState::wait_certificate_or_request;
+  return {};
+}
+
+Status Tls13Client::on_certificate_request(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto req, CertificateRequest::parse(m.body));
+  // RFC 8446 4.3.2: in the main handshake the context MUST be empty.
+  if (!req.request_context.empty()) return illegal_parameter("non-empty certificate_request_context");
+  certificate_requested_ = true;
+  request_context_ = req.request_context;
+  requested_schemes_ = req.signature_algorithms;
+  transcript_.add(m.raw);
+  state_ = ClientState::wait_certificate;
+  return {};
+}
+
+Status Tls13Client::on_certificate(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cert, CertificateMsg::parse(m.body));
+  if (!cert.request_context.empty()) return illegal_parameter("non-empty certificate context");
+  CODA_TRY(accept_peer_certificate(config_, cert, /*peer_is_server=*/true, info_));
+  transcript_.add(m.raw);
+  state_ = ClientState::wait_certificate_verify;
+  return {};
+}
+
+Status Tls13Client::on_certificate_verify(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cv, CertificateVerify::parse(m.body));
+  CODA_TRY(check_certificate_verify(cv, config_.signature_schemes, /*peer_is_server=*/true,
+                                    transcript_.current(), info_));
+  transcript_.add(m.raw);
+  state_ = ClientState::wait_finished;
+  return {};
+}
+
+Status Tls13Client::on_finished(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto fin, Finished::parse(m.body, crypto::hash_length(suite_->hash)));
+  const Bytes expected = finished_verify_data(suite_->hash, schedule_->server_handshake_secret(),
+                                              transcript_.current());
+  // RFC 8446 4.4.4: a wrong verify_data is decrypt_error.
+  if (!ct_equal(expected, fin.verify_data)) {
+    return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify");
+  }
+  transcript_.add(m.raw);
+  schedule_->derive_application_secrets(transcript_.current());
+  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->server_application_secret()));
+
+  if (certificate_requested_) {
+    const CertifiedKey* own = config_.client_certificate.get();
+    std::optional<SignatureScheme> scheme;
+    if (own != nullptr) {
+      for (uint16_t s : requested_schemes_) {
+        const auto candidate = static_cast<SignatureScheme>(s);
+        if (own->key.allows(candidate)) {
+          scheme = candidate;
+          break;
+        }
+      }
+    }
+    static const std::vector<crypto::Certificate> kNoChain;
+    const auto& chain = (own != nullptr && scheme) ? own->chain : kNoChain;
+    CODA_TRY(send(HandshakeType::certificate, certificate_message(chain, request_context_)));
+    if (!chain.empty()) {
+      CODA_ASSIGN(auto cv, make_certificate_verify(own->key, *scheme, /*server=*/false,
+                                                    transcript_.current()));
+      CODA_TRY(send(HandshakeType::certificate_verify, cv));
+    }
+  }
+  Finished mine;
+  mine.verify_data = finished_verify_data(suite_->hash, schedule_->client_handshake_secret(),
+                                          transcript_.current());
+  CODA_TRY(send(HandshakeType::finished, mine.serialize()));
+  app_secrets_.write = schedule_->client_application_secret();
+  app_secrets_.read = schedule_->server_application_secret();
+  CODA_TRY(sink_.install_write_keys(*suite_, app_secrets_.write));
+  state_ = ClientState::connected;
+  return {};
+}
+
+Status Tls13Client::on_post_handshake(const HandshakeMessage& m) {
+  switch (m.type) {
+    case HandshakeType::new_session_ticket: {
+      // Resumption is not offered yet: the ticket is checked and dropped.
+      CODA_ASSIGN(auto ticket, NewSessionTicket::parse(m.body));
+      (void)ticket;
+      return {};
+    }
+    case HandshakeType::key_update:
+      return handle_key_update(m, *suite_, app_secrets_, sink_);
+    default:
+      // We never send post_handshake_auth, so a CertificateRequest is unexpected too.
+      return unexpected("unexpected post-handshake message");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<HandshakeMachine> make_tls13_client(const Config& config, SessionInfo& info,
+                                                    HandshakeSink& sink) {
+  return std::make_unique<Tls13Client>(config, info, sink);
+}
+
+}  // namespace coda::hs

@@ -1,0 +1,60 @@
+// Pieces both TLS 1.3 roles share: CertificateVerify content, Finished,
+// certificate checks and the selection helpers.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "base/bytes.hpp"
+#include "base/protocol_ids.hpp"
+#include "base/result.hpp"
+#include "base/secure.hpp"
+#include "config/config.hpp"
+#include "config/session_info.hpp"
+#include "handshake/handshake_machine.hpp"
+#include "handshake/messages.hpp"
+
+namespace coda::hs {
+
+// RFC 8446 4.4.3: 64 spaces, the context string, a zero byte, the hash.
+Bytes certificate_verify_content(bool server, ByteView transcript_hash);
+
+// Parses a Certificate message's chain, verifies it as config says and
+// records chain and status in `info`. Errors carry the alert RFC 8446 6.2
+// names (bad_certificate, unknown_ca, certificate_expired, ...).
+Status accept_peer_certificate(const Config& config, const CertificateMsg& message,
+                               bool peer_is_server, SessionInfo& info);
+
+// Checks the peer's CertificateVerify against the leaf of info.peer_chain.
+// `offered` are the schemes we advertised.
+Status check_certificate_verify(const CertificateVerify& cv, const std::vector<SignatureScheme>& offered,
+                                bool peer_is_server, ByteView transcript_hash, SessionInfo& info);
+
+// Builds a CertificateVerify with `key` over the transcript hash.
+Result<Bytes> make_certificate_verify(const crypto::PrivateKey& key, SignatureScheme scheme,
+                                      bool server, ByteView transcript_hash);
+
+// The Certificate message body for a chain (empty chain: no certificate).
+Bytes certificate_message(const std::vector<crypto::Certificate>& chain, ByteView context);
+
+// Whether a list of u16 code points contains `value`.
+template <typename E>
+bool contains(const std::vector<uint16_t>& list, E value) {
+  for (uint16_t v : list) {
+    if (v == static_cast<uint16_t>(value)) return true;
+  }
+  return false;
+}
+
+Error unexpected(const char* why);
+
+// The application traffic secrets after the handshake, and the KeyUpdate
+// dance on them (RFC 8446 4.6.3), the same for both roles.
+struct ApplicationSecrets {
+  SecureBytes read;
+  SecureBytes write;
+};
+Status handle_key_update(const HandshakeMessage& m, const SuiteInfo& suite,
+                         ApplicationSecrets& secrets, HandshakeSink& sink);
+
+}  // namespace coda::hs

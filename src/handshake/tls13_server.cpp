@@ -1,0 +1,353 @@
+// The TLS 1.3 server (RFC 8446 2, 4): one state per message it waits for,
+// one function per state.
+#include <algorithm>
+#include <optional>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/handshake_machine.hpp"
+#include "handshake/key_schedule.hpp"
+#include "handshake/messages.hpp"
+#include "handshake/tls13_common.hpp"
+#include "handshake/transcript.hpp"
+
+namespace coda::hs {
+namespace {
+
+enum class ServerState : uint8_t {
+  wait_client_hello,
+  wait_second_client_hello,  // after HelloRetryRequest
+  wait_client_certificate,
+  wait_client_certificate_verify,
+  wait_finished,
+  connected,
+};
+
+// The first of `preferred` that `acceptable` accepts.
+template <typename T, typename Pred>
+std::optional<T> first_match(const std::vector<T>& preferred, Pred acceptable) {
+  for (const T& v : preferred) {
+    if (acceptable(v)) return v;
+  }
+  return std::nullopt;
+}
+
+std::vector<NamedGroup> as_groups(const std::vector<uint16_t>& ids) {
+  std::vector<NamedGroup> out;
+  for (uint16_t id : ids) out.push_back(static_cast<NamedGroup>(id));
+  return out;
+}
+
+class Tls13Server final : public HandshakeMachine {
+ public:
+  Tls13Server(const Config& config, SessionInfo& info, HandshakeSink& sink)
+      : config_(config), info_(info), sink_(sink),
+        random_(config.random ? *config.random : crypto::system_random()) {}
+
+  Status start() override { return {}; }
+  Status handle(const HandshakeMessage& message) override;
+  bool complete() const override { return state_ == ServerState::connected; }
+  bool change_cipher_spec_allowed() const override {
+    return state_ != ServerState::wait_client_hello && state_ != ServerState::connected;
+  }
+  bool application_data_allowed() const override { return complete(); }
+
+ private:
+  Status on_client_hello(const HandshakeMessage& m);
+  Status on_second_client_hello(const HandshakeMessage& m);
+  Status negotiate(const ClientHello& ch);
+  Status send_hello_retry_request(NamedGroup group);
+  Status send_server_flight(const ClientHello& ch, const KeyShareEntry& client_share);
+  Status on_client_certificate(const HandshakeMessage& m);
+  Status on_client_certificate_verify(const HandshakeMessage& m);
+  Status on_finished(const HandshakeMessage& m);
+  Status on_post_handshake(const HandshakeMessage& m);
+  Status send(HandshakeType type, ByteView body);
+  const KeyShareEntry* share_for(const ClientHello& ch, NamedGroup group) const;
+
+  const Config& config_;
+  SessionInfo& info_;
+  HandshakeSink& sink_;
+  crypto::RandomSource& random_;
+  ServerState state_ = ServerState::wait_client_hello;
+
+  Transcript transcript_;
+  const SuiteInfo* suite_ = nullptr;
+  std::optional<NamedGroup> group_;
+  const CertifiedKey* certificate_ = nullptr;
+  SignatureScheme scheme_{};
+  Bytes session_id_;
+  bool sent_ccs_ = false;
+  std::optional<KeySchedule> schedule_;
+  ApplicationSecrets app_secrets_;
+};
+
+Status Tls13Server::send(HandshakeType type, ByteView body) {
+  Bytes message;
+  append_handshake(message, type, body);
+  transcript_.add(message);
+  return sink_.write_handshake(message);
+}
+
+Status Tls13Server::handle(const HandshakeMessage& m) {
+  switch (state_) {
+    case ServerState::wait_client_hello:
+      if (m.type == HandshakeType::client_hello) return on_client_hello(m);
+      break;
+    case ServerState::wait_second_client_hello:
+      if (m.type == HandshakeType::client_hello) return on_second_client_hello(m);
+      break;
+    case ServerState::wait_client_certificate:
+      if (m.type == HandshakeType::certificate) return on_client_certificate(m);
+      break;
+    case ServerState::wait_client_certificate_verify:
+      if (m.type == HandshakeType::certificate_verify) return on_client_certificate_verify(m);
+      break;
+    case ServerState::wait_finished:
+      if (m.type == HandshakeType::finished) return on_finished(m);
+      break;
+    case ServerState::connected: return on_post_handshake(m);
+  }
+  return unexpected("handshake message out of order");
+}
+
+const KeyShareEntry* Tls13Server::share_for(const ClientHello& ch, NamedGroup group) const {
+  if (!ch.key_shares) return nullptr;
+  for (const auto& entry : *ch.key_shares) {
+    if (entry.group == static_cast<uint16_t>(group)) return &entry;
+  }
+  return nullptr;
+}
+
+Status Tls13Server::negotiate(const ClientHello& ch) {
+  // RFC 8446 4.1.2: legacy_compression_methods MUST be exactly one zero byte.
+  if (ch.compression_methods != Bytes{0}) return illegal_parameter("compression offered");
+  // RFC 8446 9.2: without PSK, these extensions are mandatory.
+  if (ch.signature_algorithms.empty()) {
+    return Error::alert_error(AlertDescription::missing_extension, "no signature_algorithms");
+  }
+  if (ch.supported_groups.empty() || !ch.key_shares) {
+    return Error::alert_error(AlertDescription::missing_extension,
+                              "no supported_groups or key_share");
+  }
+  // RFC 8446 4.2.8: at most one share per group, each for a listed group.
+  for (size_t i = 0; i < ch.key_shares->size(); ++i) {
+    const uint16_t g = (*ch.key_shares)[i].group;
+    if (!contains(ch.supported_groups, g)) return illegal_parameter("key share for unlisted group");
+    for (size_t j = 0; j < i; ++j) {
+      if ((*ch.key_shares)[j].group == g) return illegal_parameter("two key shares for one group");
+    }
+  }
+
+  // Cipher suite: ours first with server precedence, else the client's.
+  auto ours = [&](CipherSuite s) {
+    const SuiteInfo* info = find_suite(s);
+    return info != nullptr && info->version == ProtocolVersion::tls13 &&
+           std::find(config_.cipher_suites.begin(), config_.cipher_suites.end(), s) !=
+               config_.cipher_suites.end();
+  };
+  std::optional<CipherSuite> suite;
+  if (config_.server_precedence) {
+    suite = first_match(config_.cipher_suites,
+                        [&](CipherSuite s) { return ours(s) && contains(ch.cipher_suites, s); });
+  } else {
+    for (uint16_t id : ch.cipher_suites) {
+      if (ours(static_cast<CipherSuite>(id))) {
+        suite = static_cast<CipherSuite>(id);
+        break;
+      }
+    }
+  }
+  if (!suite) return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite");
+  suite_ = find_suite(*suite);
+
+  // Certificate and signature scheme: our scheme order, the client's list.
+  certificate_ = nullptr;
+  for (const auto& candidate : config_.certificates) {
+    auto scheme = first_match(config_.signature_schemes, [&](SignatureScheme s) {
+      return contains(ch.signature_algorithms, s) && candidate->key.allows(s);
+    });
+    if (scheme) {
+      certificate_ = candidate.get();
+      scheme_ = *scheme;
+      break;
+    }
+  }
+  if (certificate_ == nullptr) {
+    return Error::alert_error(AlertDescription::handshake_failure,
+                              "no certificate for the client's signature algorithms");
+  }
+
+  // Group: with server precedence, our favourite even at the cost of a
+  // HelloRetryRequest; otherwise one the client already sent a share for
+  // (no extra round trip), else the client's favourite by HRR.
+  auto mutual = [&](NamedGroup g) {
+    return crypto::group_supported(g) && contains(ch.supported_groups, g) &&
+           std::find(config_.groups.begin(), config_.groups.end(), g) != config_.groups.end();
+  };
+  if (config_.server_precedence) {
+    group_ = first_match(config_.groups, mutual);
+  } else {
+    const std::vector<NamedGroup> order = as_groups(ch.supported_groups);
+    group_ = first_match(order, [&](NamedGroup g) { return mutual(g) && share_for(ch, g); });
+    if (!group_) group_ = first_match(order, mutual);
+  }
+  if (!group_) return Error::alert_error(AlertDescription::handshake_failure, "no shared group");
+  return {};
+}
+
+Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto ch, ClientHello::parse(m.body));
+  // RFC 8446 4.2.1: only supported_versions can select TLS 1.3.
+  if (!contains(ch.supported_versions, ProtocolVersion::tls13) ||
+      config_.max_version < ProtocolVersion::tls13) {
+    return Error::alert_error(AlertDescription::protocol_version, "client does not offer TLS 1.3");
+  }
+  CODA_TRY(negotiate(ch));
+  session_id_ = ch.legacy_session_id;
+  if (ch.server_name) info_.server_name = *ch.server_name;
+  transcript_.set_hash(suite_->hash);
+  transcript_.add(m.raw);
+  const KeyShareEntry* share = share_for(ch, *group_);
+  if (share == nullptr) return send_hello_retry_request(*group_);
+  return send_server_flight(ch, *share);
+}
+
+Status Tls13Server::send_hello_retry_request(NamedGroup group) {
+  ServerHello hrr;
+  hrr.random = kHelloRetryRequestRandom;
+  hrr.legacy_session_id_echo = session_id_;
+  hrr.cipher_suite = static_cast<uint16_t>(suite_->id);
+  hrr.selected_version = static_cast<uint16_t>(ProtocolVersion::tls13);
+  hrr.selected_group = static_cast<uint16_t>(group);
+  transcript_.replace_with_message_hash();
+  CODA_TRY(send(HandshakeType::server_hello, hrr.serialize()));
+  // RFC 8446 D.4: the dummy CCS follows the server's first handshake message.
+  if (config_.middlebox_compat && !session_id_.empty()) {
+    sink_.write_change_cipher_spec();
+    sent_ccs_ = true;
+  }
+  info_.hello_retry = true;
+  state_ = ServerState::wait_second_client_hello;
+  return {};
+}
+
+Status Tls13Server::on_second_client_hello(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto ch, ClientHello::parse(m.body));
+  // RFC 8446 4.1.2: the second ClientHello repeats the first, with one share
+  // for the group we asked for.
+  if (!contains(ch.supported_versions, ProtocolVersion::tls13) ||
+      !contains(ch.cipher_suites, suite_->id) || ch.legacy_session_id != session_id_) {
+    return illegal_parameter("second ClientHello differs from the first");
+  }
+  if (!ch.key_shares || ch.key_shares->size() != 1 ||
+      ch.key_shares->front().group != static_cast<uint16_t>(*group_)) {
+    return illegal_parameter("second ClientHello lacks the requested key share");
+  }
+  transcript_.add(m.raw);
+  return send_server_flight(ch, ch.key_shares->front());
+}
+
+Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntry& client_share) {
+  CODA_ASSIGN(auto share, crypto::KeyShare::generate(*group_, random_));
+  CODA_ASSIGN(auto shared, share.shared_secret(client_share.key_exchange));
+
+  ServerHello sh;
+  random_.fill(sh.random);
+  sh.legacy_session_id_echo = session_id_;
+  sh.cipher_suite = static_cast<uint16_t>(suite_->id);
+  sh.selected_version = static_cast<uint16_t>(ProtocolVersion::tls13);
+  sh.key_share = KeyShareEntry{static_cast<uint16_t>(*group_),
+                               Bytes(share.public_key().begin(), share.public_key().end())};
+  CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
+  info_.version = ProtocolVersion::tls13;
+  info_.cipher_suite = suite_->id;
+  info_.group = *group_;
+
+  schedule_.emplace(suite_->hash);
+  schedule_->derive_handshake_secrets(shared, transcript_.current());
+  sink_.set_version_tls13();
+  if (config_.middlebox_compat && !session_id_.empty() && !sent_ccs_) {
+    sink_.write_change_cipher_spec();
+    sent_ccs_ = true;
+  }
+  CODA_TRY(sink_.install_write_keys(*suite_, schedule_->server_handshake_secret()));
+  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->client_handshake_secret()));
+
+  EncryptedExtensions ee;
+  ee.server_name_ack = ch.server_name.has_value();
+  CODA_TRY(send(HandshakeType::encrypted_extensions, ee.serialize()));
+  if (config_.client_auth != Config::ClientAuth::none) {
+    CertificateRequest req;
+    for (SignatureScheme s : config_.signature_schemes) {
+      req.signature_algorithms.push_back(static_cast<uint16_t>(s));
+    }
+    CODA_TRY(send(HandshakeType::certificate_request, req.serialize()));
+  }
+  CODA_TRY(send(HandshakeType::certificate, certificate_message(certificate_->chain, {})));
+  CODA_ASSIGN(auto cv, make_certificate_verify(certificate_->key, scheme_, /*server=*/true,
+                                                transcript_.current()));
+  CODA_TRY(send(HandshakeType::certificate_verify, cv));
+  Finished fin;
+  fin.verify_data = finished_verify_data(suite_->hash, schedule_->server_handshake_secret(),
+                                         transcript_.current());
+  CODA_TRY(send(HandshakeType::finished, fin.serialize()));
+
+  schedule_->derive_application_secrets(transcript_.current());
+  app_secrets_.read = schedule_->client_application_secret();
+  app_secrets_.write = schedule_->server_application_secret();
+  CODA_TRY(sink_.install_write_keys(*suite_, app_secrets_.write));
+  state_ = config_.client_auth != Config::ClientAuth::none ? ServerState::wait_client_certificate
+                                                           : ServerState::wait_finished;
+  return {};
+}
+
+Status Tls13Server::on_client_certificate(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cert, CertificateMsg::parse(m.body));
+  if (!cert.request_context.empty()) return illegal_parameter("non-empty certificate context");
+  transcript_.add(m.raw);
+  if (cert.entries.empty() && config_.client_auth == Config::ClientAuth::request) {
+    state_ = ServerState::wait_finished;
+    return {};
+  }
+  CODA_TRY(accept_peer_certificate(config_, cert, /*peer_is_server=*/false, info_));
+  state_ = ServerState::wait_client_certificate_verify;
+  return {};
+}
+
+Status Tls13Server::on_client_certificate_verify(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cv, CertificateVerify::parse(m.body));
+  CODA_TRY(check_certificate_verify(cv, config_.signature_schemes, /*peer_is_server=*/false,
+                                    transcript_.current(), info_));
+  transcript_.add(m.raw);
+  state_ = ServerState::wait_finished;
+  return {};
+}
+
+Status Tls13Server::on_finished(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto fin, Finished::parse(m.body, crypto::hash_length(suite_->hash)));
+  const Bytes expected = finished_verify_data(suite_->hash, schedule_->client_handshake_secret(),
+                                              transcript_.current());
+  if (!ct_equal(expected, fin.verify_data)) {
+    return Error::alert_error(AlertDescription::decrypt_error, "client Finished does not verify");
+  }
+  transcript_.add(m.raw);
+  CODA_TRY(sink_.install_read_keys(*suite_, app_secrets_.read));
+  state_ = ServerState::connected;
+  return {};
+}
+
+Status Tls13Server::on_post_handshake(const HandshakeMessage& m) {
+  if (m.type != HandshakeType::key_update) {
+    return unexpected("unexpected post-handshake message");
+  }
+  return handle_key_update(m, *suite_, app_secrets_, sink_);
+}
+
+}  // namespace
+
+std::unique_ptr<HandshakeMachine> make_tls13_server(const Config& config, SessionInfo& info,
+                                                    HandshakeSink& sink) {
+  return std::make_unique<Tls13Server>(config, info, sink);
+}
+
+}  // namespace coda::hs

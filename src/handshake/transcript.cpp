@@ -1,0 +1,39 @@
+#include "handshake/transcript.hpp"
+
+#include <cassert>
+
+#include "handshake/messages.hpp"
+
+namespace coda::hs {
+
+void Transcript::add(ByteView message) {
+  if (hash_) {
+    hash_->update(message);
+  } else {
+    append(pending_, message);
+  }
+}
+
+void Transcript::set_hash(crypto::HashAlg alg) {
+  if (hash_) return;
+  hash_.emplace(alg);
+  hash_->update(pending_);
+  Bytes().swap(pending_);
+}
+
+Bytes Transcript::current() const {
+  assert(hash_);
+  return hash_->current();
+}
+
+void Transcript::replace_with_message_hash() {
+  assert(hash_);
+  const Bytes ch1_hash = hash_->current();
+  const auto alg = hash_->alg();
+  hash_.emplace(alg);
+  Bytes synthetic;
+  append_handshake(synthetic, HandshakeType::message_hash, ch1_hash);
+  hash_->update(synthetic);
+}
+
+}  // namespace coda::hs

@@ -1,0 +1,192 @@
+// Whole TLS 1.3 handshakes in memory: every suite x group x server key, HRR
+// both ways, data both ways, closure both ways.
+#include <gtest/gtest.h>
+
+#include <tuple>
+
+#include "crypto/x509.hpp"
+#include "support/memory_pair.hpp"
+#include "support/test_pki.hpp"
+
+namespace coda {
+namespace {
+
+using test::TestKeyType;
+
+std::shared_ptr<crypto::TrustStore> trust_of(const test::TestPki& pki) {
+  auto trust = std::make_shared<crypto::TrustStore>();
+  EXPECT_TRUE(trust->add_pem(as_bytes(pki.ca_pem().data(), pki.ca_pem().size())).ok());
+  return trust;
+}
+
+std::shared_ptr<const CertifiedKey> server_key(TestKeyType type) {
+  test::LeafOptions options;
+  options.key = type;
+  const auto cert = test::default_pki().issue(options);
+  auto key = CertifiedKey::from_pem(as_bytes(cert.chain_pem.data(), cert.chain_pem.size()),
+                                    as_bytes(cert.key_pem.data(), cert.key_pem.size()));
+  EXPECT_TRUE(key.ok());
+  return key.ok() ? key.value() : nullptr;
+}
+
+struct Peers {
+  std::shared_ptr<Config> client = std::make_shared<Config>();
+  std::shared_ptr<Config> server = std::make_shared<Config>();
+
+  explicit Peers(TestKeyType key = TestKeyType::ecdsa_p256) {
+    client->role = Role::client;
+    client->server_name = "localhost";
+    client->trust = trust_of(test::default_pki());
+    server->role = Role::server;
+    server->certificates.push_back(server_key(key));
+    client->fill_defaults();
+    server->fill_defaults();
+  }
+};
+
+class SuiteGroupKey
+    : public ::testing::TestWithParam<std::tuple<CipherSuite, NamedGroup, TestKeyType>> {};
+
+TEST_P(SuiteGroupKey, HandshakeDataAndClose) {
+  const auto [suite, group, key] = GetParam();
+  Peers peers(key);
+  peers.client->cipher_suites = {suite};
+  peers.client->groups = {group};
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  ASSERT_TRUE(pair.client->handshake_complete());
+  ASSERT_TRUE(pair.server->handshake_complete());
+  EXPECT_EQ(pair.client->info().cipher_suite, suite);
+  EXPECT_EQ(pair.server->info().cipher_suite, suite);
+  EXPECT_EQ(pair.client->info().group, group);
+  EXPECT_EQ(pair.server->info().server_name, "localhost");
+  EXPECT_EQ(pair.client->info().peer_verify_status, 0U);
+  EXPECT_FALSE(pair.client->info().hello_retry);
+
+  EXPECT_EQ(pair.transfer(*pair.client, *pair.server, "ping"), "ping");
+  EXPECT_EQ(pair.transfer(*pair.server, *pair.client, "pong"), "pong");
+  const std::string big(100000, 'x');
+  EXPECT_EQ(pair.transfer(*pair.client, *pair.server, big), big);
+
+  pair.client->close_write();
+  ASSERT_TRUE(pair.pump());
+  EXPECT_EQ(pair.server->read_state(), DirectionState::closed);
+  EXPECT_EQ(pair.client->write_state(), DirectionState::closed);
+  // TLS 1.3 half-close: the server may still send after the client's close_notify.
+  EXPECT_EQ(pair.transfer(*pair.server, *pair.client, "late"), "late");
+  pair.server->close_write();
+  ASSERT_TRUE(pair.pump());
+  EXPECT_EQ(pair.client->read_state(), DirectionState::closed);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, SuiteGroupKey,
+    ::testing::Combine(::testing::Values(CipherSuite::tls13_aes_128_gcm_sha256,
+                                         CipherSuite::tls13_aes_256_gcm_sha384,
+                                         CipherSuite::tls13_chacha20_poly1305_sha256),
+                       ::testing::Values(NamedGroup::x25519, NamedGroup::secp256r1,
+                                         NamedGroup::secp384r1),
+                       ::testing::Values(TestKeyType::ecdsa_p256, TestKeyType::ecdsa_p384,
+                                         TestKeyType::rsa2048, TestKeyType::ed25519)));
+
+TEST(HelloRetry, ServerAsksForAnotherGroup) {
+  Peers peers;
+  peers.client->groups = {NamedGroup::x25519, NamedGroup::secp384r1};  // share for x25519 only
+  peers.server->groups = {NamedGroup::secp384r1};
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  EXPECT_TRUE(pair.client->info().hello_retry);
+  EXPECT_TRUE(pair.server->info().hello_retry);
+  EXPECT_EQ(pair.client->info().group, NamedGroup::secp384r1);
+  EXPECT_EQ(pair.transfer(*pair.client, *pair.server, "after hrr"), "after hrr");
+}
+
+TEST(HelloRetry, ServerPrecedencePicksItsGroup) {
+  Peers peers;
+  peers.client->groups = {NamedGroup::x25519, NamedGroup::secp256r1};
+  peers.server->groups = {NamedGroup::secp256r1, NamedGroup::x25519};
+  peers.server->server_precedence = true;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  EXPECT_TRUE(pair.client->info().hello_retry);
+  EXPECT_EQ(pair.client->info().group, NamedGroup::secp256r1);
+}
+
+TEST(HelloRetry, NoSharedGroupFails) {
+  Peers peers;
+  peers.client->groups = {NamedGroup::x25519};
+  peers.server->groups = {NamedGroup::secp384r1};
+  auto pair = test::make_pair(peers.client, peers.server);
+  EXPECT_FALSE(pair.pump());
+  ASSERT_TRUE(pair.client->error());
+  EXPECT_EQ(pair.client->error()->kind, ErrorKind::peer_alert);
+  EXPECT_EQ(pair.client->error()->alert, AlertDescription::handshake_failure);
+}
+
+TEST(Verify, WrongHostnameIsRefused) {
+  Peers peers;
+  peers.client->server_name = "other.example";
+  auto pair = test::make_pair(peers.client, peers.server);
+  EXPECT_FALSE(pair.pump());
+  ASSERT_TRUE(pair.server->error());
+  EXPECT_EQ(pair.server->error()->alert, AlertDescription::bad_certificate);
+  EXPECT_NE(pair.client->info().peer_verify_status & crypto::kVerifyUnexpectedOwner, 0U);
+}
+
+TEST(Verify, UnknownCaIsRefused) {
+  Peers peers;
+  test::TestPki other;
+  peers.client->trust = trust_of(other);
+  auto pair = test::make_pair(peers.client, peers.server);
+  EXPECT_FALSE(pair.pump());
+  ASSERT_TRUE(pair.server->error());
+  EXPECT_EQ(pair.server->error()->alert, AlertDescription::unknown_ca);
+}
+
+TEST(Verify, NoVerificationAccepts) {
+  Peers peers;
+  peers.client->trust = nullptr;
+  peers.client->verify_peer = false;
+  auto pair = test::make_pair(peers.client, peers.server);
+  EXPECT_TRUE(pair.pump());
+  EXPECT_NE(pair.client->info().peer_verify_status, 0U);
+}
+
+TEST(Closure, SendAfterCloseIsRefused) {
+  Peers peers;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  pair.client->close_write();
+  pair.client->close_write();  // once only
+  const auto out = pair.client->pending_output();
+  EXPECT_EQ(out.size(), 5U + 2U + 1U + 16U);  // one alert record
+  EXPECT_FALSE(pair.client->send(as_bytes("x", 1)).ok());
+}
+
+TEST(Closure, EofBeforeCloseNotifyIsTruncation) {
+  Peers peers;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  auto status = pair.client->receive_eof();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::premature_eof);
+  EXPECT_EQ(pair.client->read_state(), DirectionState::failed);
+}
+
+TEST(Closure, BytesAfterCloseNotifyAreLeftUnread) {
+  Peers peers;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  pair.server->close_write();
+  Bytes wire(pair.server->pending_output().begin(), pair.server->pending_output().end());
+  const size_t record = wire.size();
+  wire.insert(wire.end(), {'P', 'L', 'A', 'I', 'N'});
+  auto used = pair.client->receive(wire);
+  ASSERT_TRUE(used.ok());
+  EXPECT_EQ(*used, record);
+  EXPECT_EQ(pair.client->read_state(), DirectionState::closed);
+  EXPECT_TRUE(pair.client->receive_eof().ok());
+}
+
+}  // namespace
+}  // namespace coda
