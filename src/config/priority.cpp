@@ -118,7 +118,8 @@ std::vector<CipherSuite> derive_suites(const Lists& l) {
 
 Result<Priority> parse_priority(std::string_view text, PriorityError* where) {
   Priority p;
-  Lists lists;
+  Lists lists = priority_items::initial_lists();
+  bool keyword_seen = false;
 
   size_t start = 0;
   while (true) {
@@ -158,9 +159,14 @@ Result<Priority> parse_priority(std::string_view text, PriorityError* where) {
         known = true;
       }
     } else if (const Lists* keyword = priority_items::find_keyword(word)) {
-      // The first keyword starts from empty lists, so merging is setting; a
-      // later one adds what it has beyond the lists so far, as in GnuTLS.
-      priority_items::merge(lists, *keyword);
+      // As in GnuTLS 3.7: the first bare keyword replaces every list (also
+      // what items before it did); later ones, like "+KEYWORD", only add.
+      if (keyword_seen) {
+        priority_items::merge(lists, *keyword);
+      } else {
+        lists = *keyword;
+      }
+      keyword_seen = true;
       known = true;
     }
     if (!known) {

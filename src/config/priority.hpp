@@ -8,14 +8,19 @@
 // strings written for GnuTLS keep parsing.
 //
 // Where Coda follows GnuTLS rather than intuition:
-// - The keyword is optional: a string that starts with an item starts from
-//   nothing (as NONE). A keyword later in the string, bare or with '+',
-//   appends its algorithms that are not enabled yet; '-KEYWORD' is an error.
+// - The keyword is optional. Without one, NORMAL's versions, groups and
+//   signature schemes are enabled and no cipher, key exchange or MAC. The
+//   first bare keyword replaces all lists (even what items before it did);
+//   a later bare keyword, or any "+KEYWORD", appends its algorithms that are
+//   not enabled yet; "-KEYWORD" is an error.
 // - TLS 1.2 and 1.3 suites need the "AEAD" MAC to be enabled (NORMAL has
 //   it; after NONE write +AEAD or +MAC-ALL).
 // - Keywords and items are case-insensitive; %flags are case-sensitive.
 // - Spaces (not tabs) before a word are skipped; anything after it is not.
 // - %NO_EXTENSIONS disables TLS 1.3, which cannot work without extensions.
+// - One deliberate difference: GnuTLS drops TLS 1.3 when TLS 1.2 is removed
+//   while 1.1 or 1.0 stay (it wants a gap-free range); Coda has no older
+//   version, so "NORMAL:-VERS-TLS1.2" simply leaves TLS 1.3.
 // - An empty result (no version, or no cipher suite for any enabled version)
 //   is reported at position 0, as gnutls_priority_init does.
 #pragma once
@@ -41,14 +46,14 @@ struct Priority {
   std::vector<NamedGroup> groups;  // may be empty, as in GnuTLS
   std::vector<SignatureScheme> signature_schemes;
 
-  bool server_precedence = false;       // %SERVER_PRECEDENCE: server's suite order wins
-  bool compat = false;                  // %COMPAT: tolerate peers' protocol violations
-  bool no_extensions = false;           // %NO_EXTENSIONS (also disables TLS 1.3)
-  bool no_tickets = false;              // %NO_TICKETS: no session tickets at all
-  bool no_tickets_tls12 = false;        // %NO_TICKETS_TLS12
-  bool no_session_hash = false;         // %NO_SESSION_HASH: no extended master secret (RFC 7627)
-  bool fallback_scsv = false;           // %FALLBACK_SCSV: client sends TLS_FALLBACK_SCSV (RFC 7507)
-  bool tls13_middlebox_compat = true;   // cleared by %DISABLE_TLS13_COMPAT_MODE (RFC 8446 D.4)
+  bool server_precedence = false;      // %SERVER_PRECEDENCE: server's suite order wins
+  bool compat = false;                 // %COMPAT: tolerate peers' protocol violations
+  bool no_extensions = false;          // %NO_EXTENSIONS (also disables TLS 1.3)
+  bool no_tickets = false;             // %NO_TICKETS: no session tickets at all
+  bool no_tickets_tls12 = false;       // %NO_TICKETS_TLS12
+  bool no_session_hash = false;        // %NO_SESSION_HASH: no extended master secret (RFC 7627)
+  bool fallback_scsv = false;          // %FALLBACK_SCSV: client sends TLS_FALLBACK_SCSV (RFC 7507)
+  bool tls13_middlebox_compat = true;  // cleared by %DISABLE_TLS13_COMPAT_MODE (RFC 8446 D.4)
   bool verify_allow_sign_with_sha1 = false;  // %VERIFY_ALLOW_SIGN_WITH_SHA1
   bool verify_allow_broken = false;          // %VERIFY_ALLOW_BROKEN
 };

@@ -14,8 +14,8 @@ using S = SignatureScheme;
 
 bool iequals(std::string_view a, std::string_view b) {
   auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 template <typename T>
@@ -27,7 +27,8 @@ void merge_list(std::vector<T>& to, const std::vector<T>& from) {
 
 template <typename T>
 void remove_list(std::vector<T>& to, const std::vector<T>& from) {
-  std::erase_if(to, [&](const T& v) { return std::find(from.begin(), from.end(), v) != from.end(); });
+  std::erase_if(to,
+                [&](const T& v) { return std::find(from.begin(), from.end(), v) != from.end(); });
 }
 
 // What the "-ALL" items and the NORMAL keyword hold, in the order GnuTLS 3.7
@@ -41,9 +42,9 @@ const std::vector<Mac> kAllMacs = {Mac::aead};
 const std::vector<G> kAllGroups = {G::secp256r1, G::secp384r1, G::x25519};
 // GnuTLS orders by hash strength first, then by key type.
 const std::vector<S> kAllSchemes = {
-    S::rsa_pkcs1_sha256, S::rsa_pss_rsae_sha256, S::ecdsa_secp256r1_sha256,
-    S::ed25519,          S::rsa_pkcs1_sha384,    S::rsa_pss_rsae_sha384,
-    S::ecdsa_secp384r1_sha384, S::rsa_pkcs1_sha512, S::rsa_pss_rsae_sha512,
+    S::rsa_pkcs1_sha256,    S::rsa_pss_rsae_sha256, S::ecdsa_secp256r1_sha256, S::ed25519,
+    S::rsa_pkcs1_sha384,    S::rsa_pss_rsae_sha384, S::ecdsa_secp384r1_sha384, S::rsa_pkcs1_sha512,
+    S::rsa_pss_rsae_sha512,
 };
 
 Lists only_versions(std::vector<V> v) {
@@ -105,13 +106,12 @@ Table make_keywords() {
   t.emplace_back("SECURE192", secure192);
   t.emplace_back("SECURE256", secure192);
   // RFC 6460 Suite B profiles: TLS 1.2 with ECDSA only.
-  t.emplace_back("SUITEB128",
-                 Lists{{V::tls12},
-                       {Cipher::aes_256_gcm, Cipher::aes_128_gcm},
-                       {KeyExchange::ecdhe_ecdsa},
-                       {Mac::aead},
-                       {G::secp256r1, G::secp384r1},
-                       {S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384}});
+  t.emplace_back("SUITEB128", Lists{{V::tls12},
+                                    {Cipher::aes_256_gcm, Cipher::aes_128_gcm},
+                                    {KeyExchange::ecdhe_ecdsa},
+                                    {Mac::aead},
+                                    {G::secp256r1, G::secp384r1},
+                                    {S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384}});
   t.emplace_back("SUITEB192", Lists{{V::tls12},
                                     {Cipher::aes_256_gcm},
                                     {KeyExchange::ecdhe_ecdsa},
@@ -145,23 +145,52 @@ Table make_items() {
   add("AES-128-GCM", only_ciphers({Cipher::aes_128_gcm}));
   add("AES-256-GCM", only_ciphers({Cipher::aes_256_gcm}));
   add("CHACHA20-POLY1305", only_ciphers({Cipher::chacha20_poly1305}));
-  unsupported({"CIPHER-GOST-ALL", "AES-192-GCM", "AES-128-CCM", "AES-256-CCM", "AES-128-CCM-8",
-               "AES-256-CCM-8", "AES-128-CBC", "AES-192-CBC", "AES-256-CBC", "AES-128-CFB8",
-               "AES-192-CFB8", "AES-256-CFB8", "AES-128-XTS", "AES-256-XTS", "AES-128-SIV",
-               "AES-256-SIV", "CAMELLIA-128-CBC", "CAMELLIA-192-CBC", "CAMELLIA-256-CBC",
-               "CAMELLIA-128-GCM", "CAMELLIA-256-GCM", "3DES-CBC", "DES-CBC", "ARCFOUR-128",
-               "ARCFOUR-40", "RC2-40", "NULL", "SALSA20-256", "ESTREAM-SALSA20-256", "CHACHA20-32",
-               "CHACHA20-64", "GOST28147-TC26Z-CFB", "GOST28147-CPA-CFB", "GOST28147-CPB-CFB",
-               "GOST28147-CPC-CFB", "GOST28147-CPD-CFB", "GOST28147-TC26Z-CNT",
-               "MAGMA-CTR-ACPKM", "KUZNYECHIK-CTR-ACPKM"});
+  unsupported({"CIPHER-GOST-ALL",
+               "AES-192-GCM",
+               "AES-128-CCM",
+               "AES-256-CCM",
+               "AES-128-CCM-8",
+               "AES-256-CCM-8",
+               "AES-128-CBC",
+               "AES-192-CBC",
+               "AES-256-CBC",
+               "AES-128-CFB8",
+               "AES-192-CFB8",
+               "AES-256-CFB8",
+               "AES-128-XTS",
+               "AES-256-XTS",
+               "AES-128-SIV",
+               "AES-256-SIV",
+               "CAMELLIA-128-CBC",
+               "CAMELLIA-192-CBC",
+               "CAMELLIA-256-CBC",
+               "CAMELLIA-128-GCM",
+               "CAMELLIA-256-GCM",
+               "3DES-CBC",
+               "DES-CBC",
+               "ARCFOUR-128",
+               "ARCFOUR-40",
+               "RC2-40",
+               "NULL",
+               "SALSA20-256",
+               "ESTREAM-SALSA20-256",
+               "CHACHA20-32",
+               "CHACHA20-64",
+               "GOST28147-TC26Z-CFB",
+               "GOST28147-CPA-CFB",
+               "GOST28147-CPB-CFB",
+               "GOST28147-CPC-CFB",
+               "GOST28147-CPD-CFB",
+               "GOST28147-TC26Z-CNT",
+               "MAGMA-CTR-ACPKM",
+               "KUZNYECHIK-CTR-ACPKM"});
 
   // Key exchange; TLS 1.3 does not use these.
   add("KX-ALL", only_kx(kAllKx));
   add("ECDHE-ECDSA", only_kx({KeyExchange::ecdhe_ecdsa}));
   add("ECDHE-RSA", only_kx({KeyExchange::ecdhe_rsa}));
-  unsupported({"KX-GOST-ALL", "RSA", "DHE-RSA", "DHE-DSS", "ANON-DH", "ANON-ECDH", "PSK",
-               "DHE-PSK", "ECDHE-PSK", "RSA-PSK", "SRP", "SRP-RSA", "SRP-DSS", "RSA-EXPORT",
-               "VKO-GOST-12"});
+  unsupported({"KX-GOST-ALL", "RSA", "DHE-RSA", "DHE-DSS", "ANON-DH", "ANON-ECDH", "PSK", "DHE-PSK",
+               "ECDHE-PSK", "RSA-PSK", "SRP", "SRP-RSA", "SRP-DSS", "RSA-EXPORT", "VKO-GOST-12"});
 
   // MACs: every suite Coda has is an AEAD one, so only "AEAD" matters.
   add("MAC-ALL", only_macs(kAllMacs));
@@ -200,15 +229,39 @@ Table make_items() {
   add("SIGN-ECDSA-SECP384R1-SHA384", only_schemes({S::ecdsa_secp384r1_sha384}));
   add("SIGN-ECDSA-SHA384", only_schemes({S::ecdsa_secp384r1_sha384}));
   add("SIGN-EdDSA-Ed25519", only_schemes({S::ed25519}));
-  unsupported({"SIGN-GOST-ALL", "SIGN-RSA-PSS-SHA256", "SIGN-RSA-PSS-SHA384", "SIGN-RSA-PSS-SHA512",
-               "SIGN-ECDSA-SECP521R1-SHA512", "SIGN-ECDSA-SHA512", "SIGN-EdDSA-Ed448",
-               "SIGN-RSA-SHA1", "SIGN-ECDSA-SHA1", "SIGN-DSA-SHA1", "SIGN-RSA-SHA224",
-               "SIGN-ECDSA-SHA224", "SIGN-DSA-SHA224", "SIGN-DSA-SHA256", "SIGN-DSA-SHA384",
-               "SIGN-DSA-SHA512", "SIGN-RSA-MD5", "SIGN-RSA-MD2", "SIGN-RSA-RMD160",
-               "SIGN-ECDSA-SHA3-224", "SIGN-ECDSA-SHA3-256", "SIGN-ECDSA-SHA3-384",
-               "SIGN-ECDSA-SHA3-512", "SIGN-RSA-SHA3-224", "SIGN-RSA-SHA3-256", "SIGN-RSA-SHA3-384",
-               "SIGN-RSA-SHA3-512", "SIGN-DSA-SHA3-224", "SIGN-DSA-SHA3-256", "SIGN-DSA-SHA3-384",
-               "SIGN-DSA-SHA3-512", "SIGN-GOSTR341001", "SIGN-GOSTR341012-256",
+  unsupported({"SIGN-GOST-ALL",
+               "SIGN-RSA-PSS-SHA256",
+               "SIGN-RSA-PSS-SHA384",
+               "SIGN-RSA-PSS-SHA512",
+               "SIGN-ECDSA-SECP521R1-SHA512",
+               "SIGN-ECDSA-SHA512",
+               "SIGN-EdDSA-Ed448",
+               "SIGN-RSA-SHA1",
+               "SIGN-ECDSA-SHA1",
+               "SIGN-DSA-SHA1",
+               "SIGN-RSA-SHA224",
+               "SIGN-ECDSA-SHA224",
+               "SIGN-DSA-SHA224",
+               "SIGN-DSA-SHA256",
+               "SIGN-DSA-SHA384",
+               "SIGN-DSA-SHA512",
+               "SIGN-RSA-MD5",
+               "SIGN-RSA-MD2",
+               "SIGN-RSA-RMD160",
+               "SIGN-ECDSA-SHA3-224",
+               "SIGN-ECDSA-SHA3-256",
+               "SIGN-ECDSA-SHA3-384",
+               "SIGN-ECDSA-SHA3-512",
+               "SIGN-RSA-SHA3-224",
+               "SIGN-RSA-SHA3-256",
+               "SIGN-RSA-SHA3-384",
+               "SIGN-RSA-SHA3-512",
+               "SIGN-DSA-SHA3-224",
+               "SIGN-DSA-SHA3-256",
+               "SIGN-DSA-SHA3-384",
+               "SIGN-DSA-SHA3-512",
+               "SIGN-GOSTR341001",
+               "SIGN-GOSTR341012-256",
                "SIGN-GOSTR341012-512"});
 
   // Certificate types: Coda speaks X.509 only, which needs no negotiation.
@@ -243,6 +296,14 @@ void remove(Lists& to, const Lists& from) {
   remove_list(to.macs, from.macs);
   remove_list(to.groups, from.groups);
   remove_list(to.schemes, from.schemes);
+}
+
+Lists initial_lists() {
+  Lists l;
+  l.versions = kAllVersions;
+  l.groups = kAllGroups;
+  l.schemes = kAllSchemes;
+  return l;
 }
 
 const Lists* find_keyword(std::string_view name) {

@@ -36,6 +36,11 @@ void merge(Lists& to, const Lists& from);
 // Drops from `to` everything `from` has.
 void remove(Lists& to, const Lists& from);
 
+// What a string starts from before any keyword: GnuTLS 3.7 enables NORMAL's
+// versions, groups and signature schemes by default, and no cipher, key
+// exchange or MAC.
+Lists initial_lists();
+
 // Case-insensitive, as in GnuTLS. nullptr when `name` is not a keyword.
 const Lists* find_keyword(std::string_view name);
 // Case-insensitive; `name` without its +, - or ! sign.

@@ -33,7 +33,9 @@ const EVP_CIPHER* cipher_for(AeadAlg alg) {
   std::abort();
 }
 
-Error internal(const char* why) { return Error::make(ErrorKind::internal, why); }
+Error internal(const char* why) {
+  return Error::make(ErrorKind::internal, why);
+}
 
 }  // namespace
 
@@ -77,8 +79,8 @@ Result<Aead> Aead::create(AeadAlg alg, ByteView key) {
 
 Status Aead::seal(ByteView nonce, ByteView aad, MutableByteView data, MutableByteView tag) {
   if (!state_) return Error::make(ErrorKind::invalid_request, "AEAD moved from");
-  if (nonce.size() != kAeadNonceLength || tag.size() != kAeadTagLength ||
-      data.size() > INT_MAX || aad.size() > INT_MAX) {
+  if (nonce.size() != kAeadNonceLength || tag.size() != kAeadTagLength || data.size() > INT_MAX ||
+      aad.size() > INT_MAX) {
     return internal("AEAD seal: bad nonce, tag or length");
   }
   EVP_CIPHER_CTX* ctx = state_->ctx.get();
@@ -90,9 +92,9 @@ Status Aead::seal(ByteView nonce, ByteView aad, MutableByteView data, MutableByt
     ok = EVP_CipherUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1;
   }
   if (ok && !data.empty()) {
-    ok = EVP_CipherUpdate(ctx, data.data(), &len, data.data(), static_cast<int>(data.size())) ==
-             1 &&
-         static_cast<size_t>(len) == data.size();
+    ok =
+        EVP_CipherUpdate(ctx, data.data(), &len, data.data(), static_cast<int>(data.size())) == 1 &&
+        static_cast<size_t>(len) == data.size();
   }
   uint8_t dummy[16];
   ok = ok && EVP_CipherFinal_ex(ctx, dummy, &len) == 1 && len == 0;
@@ -129,9 +131,9 @@ Status Aead::open(ByteView nonce, ByteView aad, MutableByteView data, ByteView t
     ok = EVP_CipherUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1;
   }
   if (ok && !data.empty()) {
-    ok = EVP_CipherUpdate(ctx, data.data(), &len, data.data(), static_cast<int>(data.size())) ==
-             1 &&
-         static_cast<size_t>(len) == data.size();
+    ok =
+        EVP_CipherUpdate(ctx, data.data(), &len, data.data(), static_cast<int>(data.size())) == 1 &&
+        static_cast<size_t>(len) == data.size();
   }
   uint8_t dummy[16];
   // Final checks the tag (in constant time inside libcrypto).

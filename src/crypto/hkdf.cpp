@@ -9,7 +9,9 @@ namespace coda::crypto {
 
 namespace {
 
-ByteView view(std::string_view s) { return as_bytes(s.data(), s.size()); }
+ByteView view(std::string_view s) {
+  return as_bytes(s.data(), s.size());
+}
 
 }  // namespace
 

@@ -48,8 +48,7 @@ Result<ossl::PkeyPtr> ec_pkey(const CurveInfo& curve, ByteView point, const BIGN
       OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve.name, 0) != 1 ||
       OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(),
                                        point.size()) != 1 ||
-      (priv != nullptr &&
-       OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, priv) != 1)) {
+      (priv != nullptr && OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, priv) != 1)) {
     return internal("OSSL_PARAM_BLD failed");
   }
   // OSSL_PARAM_BLD_to_param copies the scalar into secure memory when it
@@ -58,8 +57,7 @@ Result<ossl::PkeyPtr> ec_pkey(const CurveInfo& curve, ByteView point, const BIGN
   ossl::PkeyCtxPtr pctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
   EVP_PKEY* raw = nullptr;
   if (!params || !pctx || EVP_PKEY_fromdata_init(pctx.get()) != 1 ||
-      EVP_PKEY_fromdata(pctx.get(), &raw,
-                        priv != nullptr ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY,
+      EVP_PKEY_fromdata(pctx.get(), &raw, priv != nullptr ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY,
                         params.get()) != 1) {
     return bad_share("EC key import failed");
   }
@@ -136,8 +134,7 @@ Result<KeyShare> KeyShare::from_private(NamedGroup group, ByteView private_key) 
                                                       private_key.data(), private_key.size()));
     Bytes pub(kX25519Length);
     size_t len = pub.size();
-    if (!state->pkey ||
-        EVP_PKEY_get_raw_public_key(state->pkey.get(), pub.data(), &len) != 1 ||
+    if (!state->pkey || EVP_PKEY_get_raw_public_key(state->pkey.get(), pub.data(), &len) != 1 ||
         len != kX25519Length) {
       return internal("x25519 key setup failed");
     }

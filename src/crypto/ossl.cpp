@@ -75,6 +75,8 @@ KeyType key_type_of(const EVP_PKEY* pkey) {
   }
 }
 
-void clear_errors() { ERR_clear_error(); }
+void clear_errors() {
+  ERR_clear_error();
+}
 
 }  // namespace coda::crypto::ossl

@@ -17,10 +17,10 @@ namespace {
 enum class Padding : uint8_t { none, pkcs1, pss };
 
 struct SchemeInfo {
-  KeyType key;         // the key type the scheme is for (curve for ECDSA)
-  bool ecdsa;          // any ECDSA scheme
-  Padding padding;     // RSA padding
-  bool has_hash;       // false for Ed25519 (PureEdDSA hashes internally)
+  KeyType key;      // the key type the scheme is for (curve for ECDSA)
+  bool ecdsa;       // any ECDSA scheme
+  Padding padding;  // RSA padding
+  bool has_hash;    // false for Ed25519 (PureEdDSA hashes internally)
   HashAlg hash;
 };
 
@@ -98,7 +98,9 @@ bool init_digest_ctx(EVP_MD_CTX* ctx, EVP_PKEY* pkey, const SchemeInfo& info, bo
 
 // A pass-phrase callback that refuses: an encrypted key must never make
 // libcrypto prompt on the terminal.
-int no_password(char*, int, int, void*) { return -1; }
+int no_password(char*, int, int, void*) {
+  return -1;
+}
 
 }  // namespace
 
@@ -262,7 +264,8 @@ std::vector<SignatureScheme> PrivateKey::schemes(bool tls12) const {
   switch (type_) {
     case KeyType::rsa:
       out = {S::rsa_pss_rsae_sha256, S::rsa_pss_rsae_sha384, S::rsa_pss_rsae_sha512};
-      if (tls12) out.insert(out.end(), {S::rsa_pkcs1_sha256, S::rsa_pkcs1_sha384, S::rsa_pkcs1_sha512});
+      if (tls12)
+        out.insert(out.end(), {S::rsa_pkcs1_sha256, S::rsa_pkcs1_sha384, S::rsa_pkcs1_sha512});
       break;
     case KeyType::ecdsa_p256:
     case KeyType::ecdsa_p384:
@@ -272,8 +275,8 @@ std::vector<SignatureScheme> PrivateKey::schemes(bool tls12) const {
                                                    : S::ecdsa_secp521r1_sha512;
       out.push_back(own);
       if (tls12) {
-        for (S s : {S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384,
-                    S::ecdsa_secp521r1_sha512}) {
+        for (S s :
+             {S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384, S::ecdsa_secp521r1_sha512}) {
           if (s != own) out.push_back(s);
         }
       }

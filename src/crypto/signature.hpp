@@ -34,7 +34,8 @@ class PublicKey {
   // the curve.
   bool allows(SignatureScheme scheme, bool tls12 = false) const;
   // decrypt_error on a bad signature, illegal_parameter on a scheme the key
-  // does not allow.
+  // does not allow under any version's rules (the looser TLS 1.2 ones); the
+  // caller checks allows(scheme, tls12) for the version it speaks.
   Status verify(SignatureScheme scheme, ByteView message, ByteView signature) const;
 
  private:

@@ -5,10 +5,10 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <sys/stat.h>
 #include <climits>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "crypto/ossl.hpp"
 
@@ -226,7 +226,9 @@ std::time_t Certificate::not_after() const {
   return state_ ? asn1_time_to_time_t(X509_get0_notAfter(state_->x509.get())) : 0;
 }
 
-void* Certificate::native() const { return state_ ? state_->x509.get() : nullptr; }
+void* Certificate::native() const {
+  return state_ ? state_->x509.get() : nullptr;
+}
 
 // ---- TrustStore ----
 
@@ -276,9 +278,13 @@ Result<size_t> TrustStore::add_system() {
   return size_t{0};
 }
 
-size_t TrustStore::size() const { return state_ ? state_->count : 0; }
+size_t TrustStore::size() const {
+  return state_ ? state_->count : 0;
+}
 
-void* TrustStore::native() const { return state_ ? state_->store.get() : nullptr; }
+void* TrustStore::native() const {
+  return state_ ? state_->store.get() : nullptr;
+}
 
 // ---- verification ----
 
@@ -326,8 +332,8 @@ uint32_t verify_chain(const TrustStore& trust, const std::vector<Certificate>& c
       // name; 6.4.3: a wildcard only as the complete left-most label.
       X509_VERIFY_PARAM_set_hostflags(
           param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
-      set = X509_VERIFY_PARAM_set1_host(param, options.hostname.data(),
-                                        options.hostname.size()) == 1;
+      set =
+          X509_VERIFY_PARAM_set1_host(param, options.hostname.data(), options.hostname.size()) == 1;
     }
     if (!set) status |= kVerifyInvalid | kVerifyUnexpectedOwner;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +62,24 @@ class Connection {
   // While set, application data is decrypted, counted and dropped.
   virtual void set_discard_app_data(bool discard) = 0;
   virtual uint64_t app_bytes_discarded() const = 0;
+
+  // ---- events ----
+  // The last warning alert received that neither closes nor fails the
+  // session (TLS 1.3: user_canceled), handed out once. receive() stops
+  // after such an alert so the caller can report it at once.
+  virtual std::optional<AlertDescription> take_warning_alert() = 0;
+  // Called for every handshake message sent or received, before (post =
+  // false) and after (post = true) it is processed. A non-zero return
+  // aborts the handshake with internal_error.
+  using HandshakeObserver = std::function<int(uint8_t type, bool incoming, bool post)>;
+  virtual void set_handshake_observer(HandshakeObserver observer) = 0;
+
+  // ---- counters, for the closure record ----
+  virtual uint64_t app_bytes_sent() const = 0;
+  virtual uint64_t app_bytes_received() const = 0;
+  // Whether receive_eof() was called, and whether it came inside a record.
+  virtual bool eof_received() const = 0;
+  virtual bool eof_inside_record() const = 0;
 
   // ---- closure ----
   // Queues close_notify once; later calls do nothing.

@@ -70,8 +70,17 @@ void Engine::write_alert(AlertLevel level, AlertDescription description) {
   if (write_record(ContentType::alert, ByteView(alert, 2))) alert_sent_ = description;
 }
 
+Status Engine::observe(uint8_t type, bool incoming, bool post) {
+  if (observer_ && observer_(type, incoming, post) != 0) {
+    return Error::alert_error(AlertDescription::internal_error, "aborted by a handshake hook");
+  }
+  return {};
+}
+
 Status Engine::write_handshake(ByteView message) {
-  return write_record(ContentType::handshake, message);
+  CODA_TRY(observe(message[0], /*incoming=*/false, /*post=*/false));
+  CODA_TRY(write_record(ContentType::handshake, message));
+  return observe(message[0], /*incoming=*/false, /*post=*/true);
 }
 
 void Engine::write_change_cipher_spec() {
@@ -131,8 +140,9 @@ Error Engine::fail(const Error& error) {
 Result<size_t> Engine::receive(ByteView data) {
   if (error_) return *error_;
   size_t used = 0;
-  // Stop at the peer's close_notify: what follows belongs to the application.
-  while (used < data.size() && read_state_ == DirectionState::open) {
+  // Stop at the peer's close_notify (what follows belongs to the
+  // application) and after a warning alert (the caller reports it first).
+  while (used < data.size() && read_state_ == DirectionState::open && !warning_alert_) {
     auto taken = reader_.feed(data.subspan(used));
     if (!taken) return fail(taken.error());
     used += *taken;
@@ -187,9 +197,13 @@ Status Engine::process_record() {
 
 Status Engine::process_handshake(ByteView content) {
   empty_records_ = 0;
+  warning_alerts_ = 0;
   CODA_TRY(handshake_reader_.add(content));
   while (auto message = handshake_reader_.next()) {
+    const auto type = static_cast<uint8_t>(message->type);
+    CODA_TRY(observe(type, /*incoming=*/true, /*post=*/false));
     CODA_TRY(machine_->handle(*message));
+    CODA_TRY(observe(type, /*incoming=*/true, /*post=*/true));
   }
   return {};
 }
@@ -205,10 +219,12 @@ Status Engine::process_application_data(ByteView content) {
     return {};
   }
   empty_records_ = 0;
+  warning_alerts_ = 0;
   if (discard_app_data_) {
     app_discarded_ += content.size();
     return {};
   }
+  app_received_ += content.size();
   if (app_pos_ == app_in_.size()) {
     app_in_.clear();
     app_pos_ = 0;
@@ -221,13 +237,22 @@ Status Engine::process_alert(ByteView content) {
   // RFC 8446 6: an alert is exactly two bytes.
   if (content.size() != 2) return decode_error("malformed alert");
   const auto description = static_cast<AlertDescription>(content[1]);
+  if (machine_->awaiting_client_hello()) {
+    return Error::alert_error(AlertDescription::unexpected_message, "alert before ClientHello");
+  }
   alert_received_ = description;
   if (description == AlertDescription::close_notify) {
     read_state_ = DirectionState::closed;
     return {};
   }
   // RFC 8446 6.1: user_canceled is a closure alert, not an error.
-  if (description == AlertDescription::user_canceled) return {};
+  if (description == AlertDescription::user_canceled) {
+    if (++warning_alerts_ > record::kMaxConsecutiveWarningAlerts) {
+      return Error::alert_error(AlertDescription::unexpected_message, "too many warning alerts");
+    }
+    warning_alert_ = description;
+    return {};
+  }
   // RFC 8446 6: in TLS 1.3 every other alert is fatal, whatever its level.
   error_ = Error{ErrorKind::peer_alert, description, "fatal alert received"};
   read_state_ = DirectionState::failed;
@@ -236,6 +261,8 @@ Status Engine::process_alert(ByteView content) {
 }
 
 Status Engine::receive_eof() {
+  eof_received_ = true;
+  eof_inside_record_ = reader_.partial();
   if (read_state_ == DirectionState::closed) return {};
   if (error_) return *error_;
   // EOF before close_notify: the data may have been cut short. No alert is
@@ -253,7 +280,9 @@ Status Engine::send(ByteView data) {
   if (!machine_->complete()) return invalid_request("handshake not complete");
   if (write_state_ != DirectionState::open) return invalid_request("sending side is closed");
   if (data.empty()) return {};
-  return write_record(ContentType::application_data, data);
+  CODA_TRY(write_record(ContentType::application_data, data));
+  app_sent_ += data.size();
+  return {};
 }
 
 size_t Engine::read(MutableByteView out) {

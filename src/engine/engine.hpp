@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "engine/connection.hpp"
 #include "handshake/handshake_machine.hpp"
@@ -39,6 +40,16 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<Error> error() const override { return error_; }
   std::optional<AlertDescription> alert_received() const override { return alert_received_; }
   std::optional<AlertDescription> alert_sent() const override { return alert_sent_; }
+  std::optional<AlertDescription> take_warning_alert() override {
+    return std::exchange(warning_alert_, std::nullopt);
+  }
+  void set_handshake_observer(HandshakeObserver observer) override {
+    observer_ = std::move(observer);
+  }
+  uint64_t app_bytes_sent() const override { return app_sent_; }
+  uint64_t app_bytes_received() const override { return app_received_; }
+  bool eof_received() const override { return eof_received_; }
+  bool eof_inside_record() const override { return eof_inside_record_; }
 
  private:
   // hs::HandshakeSink
@@ -55,6 +66,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status write_record(record::ContentType type, ByteView payload);
   void write_alert(AlertLevel level, AlertDescription description);
   Error fail(const Error& error);
+  Status observe(uint8_t type, bool incoming, bool post);
 
   std::shared_ptr<const Config> config_;
   SessionInfo info_;
@@ -79,6 +91,13 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<Error> error_;
   std::optional<AlertDescription> alert_received_;
   std::optional<AlertDescription> alert_sent_;
+  std::optional<AlertDescription> warning_alert_;
+  unsigned warning_alerts_ = 0;
+  HandshakeObserver observer_;
+  uint64_t app_sent_ = 0;
+  uint64_t app_received_ = 0;
+  bool eof_received_ = false;
+  bool eof_inside_record_ = false;
 };
 
 }  // namespace coda

@@ -48,6 +48,9 @@ class HandshakeMachine {
   // Whether a received ChangeCipherSpec is allowed now (RFC 8446 5: only
   // during the handshake, after the first ClientHello).
   virtual bool change_cipher_spec_allowed() const = 0;
+  // Server: no ClientHello yet. An alert then is not an answer to anything
+  // (GnuTLS reports it as an unexpected packet).
+  virtual bool awaiting_client_hello() const { return false; }
   // Whether application data may be received now.
   virtual bool application_data_allowed() const = 0;
 };

@@ -93,11 +93,11 @@ extern const std::array<uint8_t, 32> kHelloRetryRequestRandom;
 struct ClientHello {
   uint16_t legacy_version = 0x0303;
   std::array<uint8_t, 32> random{};
-  Bytes legacy_session_id;                    // 0..32 bytes
-  std::vector<uint16_t> cipher_suites;        // code points as sent
-  Bytes compression_methods{0};               // must be exactly {0} for 1.3
-  std::optional<std::string> server_name;     // host_name entry of server_name
-  std::vector<uint16_t> supported_versions;   // empty: extension absent
+  Bytes legacy_session_id;                   // 0..32 bytes
+  std::vector<uint16_t> cipher_suites;       // code points as sent
+  Bytes compression_methods{0};              // must be exactly {0} for 1.3
+  std::optional<std::string> server_name;    // host_name entry of server_name
+  std::vector<uint16_t> supported_versions;  // empty: extension absent
   std::vector<uint16_t> supported_groups;
   std::vector<uint16_t> signature_algorithms;
   std::vector<uint16_t> signature_algorithms_cert;
@@ -121,6 +121,9 @@ struct ClientHello {
 };
 
 // ServerHello and HelloRetryRequest share one layout (RFC 8446 4.1.3/4.1.4).
+// The random tells them apart, and with it the key_share form: parse fills
+// key_share (ServerHello) or selected_group (HelloRetryRequest), and
+// serialize writes the one that matches `random`.
 struct ServerHello {
   uint16_t legacy_version = 0x0303;
   std::array<uint8_t, 32> random{};
@@ -168,7 +171,7 @@ struct CertificateRequest {
 };
 
 struct CertificateEntry {
-  Bytes cert_data;  // DER
+  Bytes cert_data;   // DER
   Bytes extensions;  // raw extension block (its contents, without the length)
 
   bool operator==(const CertificateEntry&) const = default;

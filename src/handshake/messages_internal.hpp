@@ -3,8 +3,10 @@
 // src/handshake; nothing outside the message codecs should include it.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,20 +18,35 @@
 
 namespace coda::hs::detail {
 
-// A set of 16-bit code points. A bitset (8 KiB) rather than a search over
-// what was seen so far: a 64 KiB message can hold 16384 empty extensions,
-// and a quadratic check would be a cheap way to make us burn CPU.
+// A set of 16-bit code points, for duplicate checks. Small sets (every
+// real message) are a linear scan over a fixed array; past that a bitset is
+// allocated, because a 64 KiB message can hold 16384 empty extensions and a
+// quadratic check would be a cheap way to make us burn CPU. Constructing
+// one costs nothing, which matters for Certificate: one set per entry.
 class CodePointSet {
  public:
   // False if `v` was already present.
   bool insert(uint16_t v) {
-    if (bits_.test(v)) return false;
-    bits_.set(v);
+    if (!big_) {
+      for (size_t i = 0; i < n_; ++i) {
+        if (small_[i] == v) return false;
+      }
+      if (n_ < small_.size()) {
+        small_[n_++] = v;
+        return true;
+      }
+      big_ = std::make_unique<std::bitset<65536>>();
+      for (uint16_t s : small_) big_->set(s);
+    }
+    if (big_->test(v)) return false;
+    big_->set(v);
     return true;
   }
 
  private:
-  std::bitset<65536> bits_;
+  std::array<uint16_t, 32> small_{};
+  size_t n_ = 0;
+  std::unique_ptr<std::bitset<65536>> big_;
 };
 
 // Walks `block` (the contents of an extensions vector), calling

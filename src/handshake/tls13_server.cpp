@@ -50,6 +50,7 @@ class Tls13Server final : public HandshakeMachine {
     return state_ != ServerState::wait_client_hello && state_ != ServerState::connected;
   }
   bool application_data_allowed() const override { return complete(); }
+  bool awaiting_client_hello() const override { return state_ == ServerState::wait_client_hello; }
 
  private:
   Status on_client_hello(const HandshakeMessage& m);

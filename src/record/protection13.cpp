@@ -39,7 +39,9 @@ Status Protection13::advance_sequence() {
 Status Protection13::seal(ContentType type, ByteView plaintext, Bytes& out, size_t padding) {
   const size_t inner_length = plaintext.size() + 1 + padding;
   const size_t length = inner_length + crypto::kAeadTagLength;
-  if (plaintext.size() > kMaxPlaintext || length > kMaxCiphertext13) {
+  // RFC 8446 5.4: the whole TLSInnerPlaintext (content, type and padding)
+  // MUST NOT exceed 2^14 + 1 octets.
+  if (inner_length > kMaxPlaintext + 1) {
     return Error::make(ErrorKind::internal, "record plaintext too long");
   }
   const size_t start = out.size();
@@ -68,6 +70,11 @@ Result<OpenedRecord> Protection13::open(ByteView header, MutableByteView body) {
     return Error::alert_error(AlertDescription::bad_record_mac, "record too short");
   }
   const size_t inner_length = body.size() - crypto::kAeadTagLength;
+  // RFC 8446 5.4: an inner plaintext above 2^14 + 1 octets (padding
+  // included) gets record_overflow.
+  if (inner_length > kMaxPlaintext + 1) {
+    return Error::alert_error(AlertDescription::record_overflow, "record plaintext too long");
+  }
   const auto nonce = nonce_for_sequence();
   CODA_TRY(aead_.open(nonce, header, body.first(inner_length), body.subspan(inner_length)));
   CODA_TRY(advance_sequence());
@@ -81,10 +88,6 @@ Result<OpenedRecord> Protection13::open(ByteView header, MutableByteView body) {
   }
   const uint8_t type = body[end - 1];
   const size_t content_length = end - 1;
-  // RFC 8446 5.4: an inner plaintext above 2^14 gets record_overflow.
-  if (content_length > kMaxPlaintext) {
-    return Error::alert_error(AlertDescription::record_overflow, "record plaintext too long");
-  }
   if (!is_known_content_type(type)) {
     return Error::alert_error(AlertDescription::unexpected_message, "unknown inner content type");
   }

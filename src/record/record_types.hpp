@@ -24,6 +24,9 @@ inline constexpr size_t kMaxCiphertext12 = kMaxPlaintext + 2048;
 // A peer that sends nothing but empty records would keep us busy for free;
 // after this many in a row the session fails with unexpected_message.
 inline constexpr unsigned kMaxConsecutiveEmptyRecords = 32;
+// Likewise for warning alerts, which a TLS 1.2 peer may send at will: past
+// this many in a row the session fails (a flood ends the handshake).
+inline constexpr unsigned kMaxConsecutiveWarningAlerts = 4;
 
 bool is_known_content_type(uint8_t type);
 

@@ -26,7 +26,9 @@ struct BioFree {
 using Pkey = std::shared_ptr<EVP_PKEY>;
 using Cert = std::shared_ptr<X509>;
 
-[[noreturn]] void fail(const char* what) { throw std::runtime_error(what); }
+[[noreturn]] void fail(const char* what) {
+  throw std::runtime_error(what);
+}
 
 Pkey generate_key(TestKeyType type) {
   EVP_PKEY* k = nullptr;
@@ -71,7 +73,8 @@ std::string to_pem(X509* cert) {
 
 std::string key_to_pem(EVP_PKEY* key) {
   std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
-  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1) {
+  if (!bio ||
+      PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1) {
     fail("PEM_write_bio_PrivateKey");
   }
   char* data = nullptr;
@@ -151,15 +154,17 @@ TestPki::TestPki(std::shared_ptr<const State> state) : state_(std::move(state)) 
 TestPki::TestPki(TestKeyType ca_key, std::string ca_name) {
   auto s = std::make_shared<State>();
   s->root_key = key_for(ca_key, 0);
-  s->root = make_cert(s->root_key.get(), ca_name, nullptr, s->root_key.get(), -86400,
-                      3650L * 86400, ca_extensions());
+  s->root = make_cert(s->root_key.get(), ca_name, nullptr, s->root_key.get(), -86400, 3650L * 86400,
+                      ca_extensions());
   s->root_pem = to_pem(s->root.get());
   s->issuer_key = s->root_key;
   s->issuer = s->root;
   state_ = std::move(s);
 }
 
-const std::string& TestPki::ca_pem() const { return state_->root_pem; }
+const std::string& TestPki::ca_pem() const {
+  return state_->root_pem;
+}
 
 TestPki TestPki::intermediate(TestKeyType key, std::string name) const {
   auto s = std::make_shared<State>(*state_);
@@ -189,9 +194,9 @@ TestCert TestPki::issue(const LeafOptions& options) const {
   for (const auto& ip : options.ip_addresses) san += (san.empty() ? "IP:" : ",IP:") + ip;
   if (!san.empty()) ext.emplace_back(NID_subject_alt_name, san);
 
-  Cert leaf = make_cert(key.get(), options.common_name, state_->issuer.get(),
-                        state_->issuer_key.get(), options.not_before_offset_s,
-                        options.not_after_offset_s, ext);
+  Cert leaf =
+      make_cert(key.get(), options.common_name, state_->issuer.get(), state_->issuer_key.get(),
+                options.not_before_offset_s, options.not_after_offset_s, ext);
   TestCert out;
   out.cert_pem = to_pem(leaf.get());
   out.key_pem = key_to_pem(key.get());

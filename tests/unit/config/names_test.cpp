@@ -62,13 +62,20 @@ TEST(Names, Groups) {
 
 TEST(Names, SchemesAreDistinctAndKnown) {
   const SignatureScheme all[] = {
-      SignatureScheme::rsa_pkcs1_sha256,       SignatureScheme::rsa_pkcs1_sha384,
-      SignatureScheme::rsa_pkcs1_sha512,       SignatureScheme::ecdsa_secp256r1_sha256,
-      SignatureScheme::ecdsa_secp384r1_sha384, SignatureScheme::ecdsa_secp521r1_sha512,
-      SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
-      SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::ed25519,
-      SignatureScheme::ed448,                  SignatureScheme::rsa_pss_pss_sha256,
-      SignatureScheme::rsa_pss_pss_sha384,     SignatureScheme::rsa_pss_pss_sha512,
+      SignatureScheme::rsa_pkcs1_sha256,
+      SignatureScheme::rsa_pkcs1_sha384,
+      SignatureScheme::rsa_pkcs1_sha512,
+      SignatureScheme::ecdsa_secp256r1_sha256,
+      SignatureScheme::ecdsa_secp384r1_sha384,
+      SignatureScheme::ecdsa_secp521r1_sha512,
+      SignatureScheme::rsa_pss_rsae_sha256,
+      SignatureScheme::rsa_pss_rsae_sha384,
+      SignatureScheme::rsa_pss_rsae_sha512,
+      SignatureScheme::ed25519,
+      SignatureScheme::ed448,
+      SignatureScheme::rsa_pss_pss_sha256,
+      SignatureScheme::rsa_pss_pss_sha384,
+      SignatureScheme::rsa_pss_pss_sha512,
   };
   std::set<std::string> iana;
   std::set<std::string> gnutls;

@@ -24,7 +24,9 @@ PriorityError must_fail(std::string_view text) {
   PriorityError where;
   auto r = parse_priority(text, &where);
   EXPECT_FALSE(r.ok()) << text << " parsed";
-  if (!r.ok()) EXPECT_EQ(r.error().kind, ErrorKind::invalid_argument) << text;
+  if (!r.ok()) {
+    EXPECT_EQ(r.error().kind, ErrorKind::invalid_argument) << text;
+  }
   return where;
 }
 
@@ -42,9 +44,9 @@ const std::vector<CS> kNormalSuites = {
 };
 const std::vector<G> kNormalGroups = {G::secp256r1, G::secp384r1, G::x25519};
 const std::vector<S> kNormalSchemes = {
-    S::rsa_pkcs1_sha256,       S::rsa_pss_rsae_sha256, S::ecdsa_secp256r1_sha256,
-    S::ed25519,                S::rsa_pkcs1_sha384,    S::rsa_pss_rsae_sha384,
-    S::ecdsa_secp384r1_sha384, S::rsa_pkcs1_sha512,    S::rsa_pss_rsae_sha512,
+    S::rsa_pkcs1_sha256,    S::rsa_pss_rsae_sha256, S::ecdsa_secp256r1_sha256, S::ed25519,
+    S::rsa_pkcs1_sha384,    S::rsa_pss_rsae_sha384, S::ecdsa_secp384r1_sha384, S::rsa_pkcs1_sha512,
+    S::rsa_pss_rsae_sha512,
 };
 
 void expect_normal(const Priority& p, std::string_view text) {
@@ -96,9 +98,9 @@ TEST(PriorityKeywords, Secure192AndSecure256) {
                                }))
         << k;
     EXPECT_EQ(p.groups, std::vector<G>{G::secp384r1}) << k;
-    EXPECT_EQ(p.signature_schemes,
-              (std::vector<S>{S::rsa_pkcs1_sha384, S::rsa_pss_rsae_sha384, S::ecdsa_secp384r1_sha384,
-                              S::rsa_pkcs1_sha512, S::rsa_pss_rsae_sha512}))
+    EXPECT_EQ(p.signature_schemes, (std::vector<S>{S::rsa_pkcs1_sha384, S::rsa_pss_rsae_sha384,
+                                                   S::ecdsa_secp384r1_sha384, S::rsa_pkcs1_sha512,
+                                                   S::rsa_pss_rsae_sha512}))
         << k;
   }
 }
@@ -140,16 +142,33 @@ TEST(PriorityKeywords, MinimalFromNone) {
 }
 
 TEST(PriorityKeywords, KeywordIsOptional) {
-  // GnuTLS starts from nothing when the string opens with an item.
+  // Without a keyword GnuTLS enables NORMAL's versions, groups and schemes,
+  // and no cipher, key exchange or MAC.
   const Priority p = must_parse("+VERS-TLS1.2:+AES-256-GCM:+AEAD:+ECDHE-ECDSA:+GROUP-SECP384R1");
-  EXPECT_EQ(p.versions, std::vector<V>{V::tls12});
-  EXPECT_EQ(p.cipher_suites, std::vector<CS>{CS::ecdhe_ecdsa_aes_256_gcm_sha384});
-  EXPECT_EQ(p.groups, std::vector<G>{G::secp384r1});
-  EXPECT_TRUE(p.signature_schemes.empty());
-  // And a flag may come before the keyword.
+  EXPECT_EQ(p.versions, kBoth);
+  EXPECT_EQ(p.cipher_suites,
+            (std::vector<CS>{CS::tls13_aes_256_gcm_sha384, CS::ecdhe_ecdsa_aes_256_gcm_sha384}));
+  EXPECT_EQ(p.groups, kNormalGroups);
+  EXPECT_EQ(p.signature_schemes, kNormalSchemes);
+  EXPECT_EQ(must_fail("+AES-128-GCM").position, 0u);  // no MAC: no suite
+  // A flag may come before the keyword.
   const Priority q = must_parse("%SERVER_PRECEDENCE:NORMAL");
   EXPECT_TRUE(q.server_precedence);
   EXPECT_EQ(q.cipher_suites, kNormalSuites);
+}
+
+TEST(PriorityKeywords, FirstBareKeywordReplacesEverything) {
+  // Items before it are forgotten, and defaults are replaced.
+  const Priority p = must_parse("+AES-128-GCM:+GROUP-X448:%COMPAT:SECURE256");
+  EXPECT_TRUE(p.compat);  // flags are not lists: they stay
+  EXPECT_EQ(p.cipher_suites.size(), 6u);
+  EXPECT_EQ(p.groups, std::vector<G>{G::secp384r1});
+  const Priority q = must_parse("%COMPAT:SECURE256:NORMAL");
+  EXPECT_EQ(q.groups, (std::vector<G>{G::secp384r1, G::secp256r1, G::x25519}));
+  // "+KEYWORD" first only adds, here to the defaults.
+  const Priority r = must_parse("%COMPAT:+SECURE256");
+  EXPECT_EQ(r.groups, kNormalGroups);
+  EXPECT_EQ(r.cipher_suites.size(), 6u);
 }
 
 TEST(PriorityKeywords, LaterKeywordAppendsWhatIsMissing) {
@@ -172,9 +191,9 @@ TEST(PriorityVersions, OnlyTls13) {
                         "NORMAL:-VERS-TLS1.2", "NORMAL:!VERS-TLS1.2"}) {
     const Priority p = must_parse(s);
     EXPECT_EQ(p.versions, std::vector<V>{V::tls13}) << s;
-    EXPECT_EQ(p.cipher_suites, (std::vector<CS>{CS::tls13_aes_256_gcm_sha384,
-                                                CS::tls13_chacha20_poly1305_sha256,
-                                                CS::tls13_aes_128_gcm_sha256}))
+    EXPECT_EQ(p.cipher_suites,
+              (std::vector<CS>{CS::tls13_aes_256_gcm_sha384, CS::tls13_chacha20_poly1305_sha256,
+                               CS::tls13_aes_128_gcm_sha256}))
         << s;
   }
 }
@@ -184,8 +203,7 @@ TEST(PriorityVersions, OnlyTls12) {
                         "NORMAL:-VERS-TLS1.3", "NORMAL:!VERS-TLS1.3"}) {
     const Priority p = must_parse(s);
     EXPECT_EQ(p.versions, std::vector<V>{V::tls12}) << s;
-    EXPECT_EQ(p.cipher_suites,
-              std::vector<CS>(kNormalSuites.begin() + 3, kNormalSuites.end()))
+    EXPECT_EQ(p.cipher_suites, std::vector<CS>(kNormalSuites.begin() + 3, kNormalSuites.end()))
         << s;
   }
 }
@@ -225,12 +243,11 @@ TEST(PriorityCiphers, OnlyChacha) {
 
 TEST(PriorityCiphers, RemoveEachCipher) {
   const Priority a = must_parse("NORMAL:-AES-256-GCM");
-  EXPECT_EQ(a.cipher_suites, (std::vector<CS>{CS::tls13_chacha20_poly1305_sha256,
-                                              CS::tls13_aes_128_gcm_sha256,
-                                              CS::ecdhe_ecdsa_chacha20_poly1305_sha256,
-                                              CS::ecdhe_ecdsa_aes_128_gcm_sha256,
-                                              CS::ecdhe_rsa_chacha20_poly1305_sha256,
-                                              CS::ecdhe_rsa_aes_128_gcm_sha256}));
+  EXPECT_EQ(
+      a.cipher_suites,
+      (std::vector<CS>{CS::tls13_chacha20_poly1305_sha256, CS::tls13_aes_128_gcm_sha256,
+                       CS::ecdhe_ecdsa_chacha20_poly1305_sha256, CS::ecdhe_ecdsa_aes_128_gcm_sha256,
+                       CS::ecdhe_rsa_chacha20_poly1305_sha256, CS::ecdhe_rsa_aes_128_gcm_sha256}));
   const Priority b = must_parse("NORMAL:!AES-128-GCM:-CHACHA20-POLY1305");
   EXPECT_EQ(b.cipher_suites,
             (std::vector<CS>{CS::tls13_aes_256_gcm_sha384, CS::ecdhe_ecdsa_aes_256_gcm_sha384,
@@ -247,9 +264,9 @@ TEST(PriorityCiphers, AddingMovesOnlyWhatWasRemoved) {
 }
 
 TEST(PriorityCiphers, UnsupportedCiphersAreHarmless) {
-  for (const char* item : {"AES-128-CBC", "AES-256-CBC", "3DES-CBC", "ARCFOUR-128",
-                           "CAMELLIA-128-CBC", "CAMELLIA-256-GCM", "AES-128-CCM", "AES-256-CCM",
-                           "AES-128-CCM-8", "NULL"}) {
+  for (const char* item :
+       {"AES-128-CBC", "AES-256-CBC", "3DES-CBC", "ARCFOUR-128", "CAMELLIA-128-CBC",
+        "CAMELLIA-256-GCM", "AES-128-CCM", "AES-256-CCM", "AES-128-CCM-8", "NULL"}) {
     for (const char* sign : {"+", "-", "!"}) {
       const std::string s = std::string("NORMAL:") + sign + item;
       expect_normal(must_parse(s), s);
@@ -264,8 +281,7 @@ TEST(PriorityCiphers, UnsupportedCiphersAreHarmless) {
 TEST(PriorityKx, RemoveAndReorder) {
   const Priority none = must_parse("NORMAL:-KX-ALL");
   EXPECT_EQ(none.versions, kBoth);  // as GnuTLS: 1.2 stays enabled, with no suite
-  EXPECT_EQ(none.cipher_suites,
-            std::vector<CS>(kNormalSuites.begin(), kNormalSuites.begin() + 3));
+  EXPECT_EQ(none.cipher_suites, std::vector<CS>(kNormalSuites.begin(), kNormalSuites.begin() + 3));
 
   const Priority rsa = must_parse("NORMAL:-ECDHE-ECDSA");
   EXPECT_EQ(rsa.cipher_suites.size(), 6u);
@@ -368,15 +384,15 @@ TEST(PrioritySignatures, AddRemoveEach) {
     const char* item;
     S scheme;
   };
-  for (const Case& c : {Case{"SIGN-RSA-SHA256", S::rsa_pkcs1_sha256},
-                        Case{"SIGN-RSA-SHA384", S::rsa_pkcs1_sha384},
-                        Case{"SIGN-RSA-SHA512", S::rsa_pkcs1_sha512},
-                        Case{"SIGN-RSA-PSS-RSAE-SHA256", S::rsa_pss_rsae_sha256},
-                        Case{"SIGN-RSA-PSS-RSAE-SHA384", S::rsa_pss_rsae_sha384},
-                        Case{"SIGN-RSA-PSS-RSAE-SHA512", S::rsa_pss_rsae_sha512},
-                        Case{"SIGN-ECDSA-SECP256R1-SHA256", S::ecdsa_secp256r1_sha256},
-                        Case{"SIGN-ECDSA-SECP384R1-SHA384", S::ecdsa_secp384r1_sha384},
-                        Case{"SIGN-EdDSA-Ed25519", S::ed25519}}) {
+  for (const Case& c :
+       {Case{"SIGN-RSA-SHA256", S::rsa_pkcs1_sha256}, Case{"SIGN-RSA-SHA384", S::rsa_pkcs1_sha384},
+        Case{"SIGN-RSA-SHA512", S::rsa_pkcs1_sha512},
+        Case{"SIGN-RSA-PSS-RSAE-SHA256", S::rsa_pss_rsae_sha256},
+        Case{"SIGN-RSA-PSS-RSAE-SHA384", S::rsa_pss_rsae_sha384},
+        Case{"SIGN-RSA-PSS-RSAE-SHA512", S::rsa_pss_rsae_sha512},
+        Case{"SIGN-ECDSA-SECP256R1-SHA256", S::ecdsa_secp256r1_sha256},
+        Case{"SIGN-ECDSA-SECP384R1-SHA384", S::ecdsa_secp384r1_sha384},
+        Case{"SIGN-EdDSA-Ed25519", S::ed25519}}) {
     for (const char* sign : {"-", "!"}) {
       const Priority p = must_parse(std::string("NORMAL:") + sign + c.item);
       std::vector<S> expected = kNormalSchemes;
@@ -390,9 +406,9 @@ TEST(PrioritySignatures, AddRemoveEach) {
 }
 
 TEST(PrioritySignatures, UnsupportedSchemesAreHarmless) {
-  for (const char* item : {"SIGN-RSA-SHA1", "SIGN-ECDSA-SHA1", "SIGN-RSA-PSS-SHA256",
-                           "SIGN-ECDSA-SECP521R1-SHA512", "SIGN-EdDSA-Ed448", "SIGN-DSA-SHA256",
-                           "SIGN-RSA-MD5"}) {
+  for (const char* item :
+       {"SIGN-RSA-SHA1", "SIGN-ECDSA-SHA1", "SIGN-RSA-PSS-SHA256", "SIGN-ECDSA-SECP521R1-SHA512",
+        "SIGN-EdDSA-Ed448", "SIGN-DSA-SHA256", "SIGN-RSA-MD5"}) {
     for (const char* sign : {"+", "-", "!"}) {
       const std::string s = std::string("NORMAL:") + sign + item;
       expect_normal(must_parse(s), s);
@@ -442,12 +458,11 @@ TEST(PriorityFlags, NoExtensionsDisablesTls13) {
 }
 
 TEST(PriorityFlags, IgnoredFlagsAreAccepted) {
-  for (const char* f : {"%DUMBFW", "%LATEST_RECORD_VERSION", "%SSL3_RECORD_VERSION", "%NO_ETM",
-                        "%FORCE_ETM", "%STATELESS_COMPRESSION", "%NEW_PADDING",
-                        "%SAFE_RENEGOTIATION", "%UNSAFE_RENEGOTIATION", "%PARTIAL_RENEGOTIATION",
-                        "%DISABLE_SAFE_RENEGOTIATION", "%VERIFY_DISABLE_CRL_CHECKS",
-                        "%VERIFY_ALLOW_X509_V1_CA_CRT", "%PROFILE_LOW", "%PROFILE_HIGH",
-                        "%ALLOW_SMALL_RECORDS"}) {
+  for (const char* f :
+       {"%DUMBFW", "%LATEST_RECORD_VERSION", "%SSL3_RECORD_VERSION", "%NO_ETM", "%FORCE_ETM",
+        "%STATELESS_COMPRESSION", "%NEW_PADDING", "%SAFE_RENEGOTIATION", "%UNSAFE_RENEGOTIATION",
+        "%PARTIAL_RENEGOTIATION", "%DISABLE_SAFE_RENEGOTIATION", "%VERIFY_DISABLE_CRL_CHECKS",
+        "%VERIFY_ALLOW_X509_V1_CA_CRT", "%PROFILE_LOW", "%PROFILE_HIGH", "%ALLOW_SMALL_RECORDS"}) {
     const std::string s = std::string("NORMAL:") + f;
     expect_normal(must_parse(s), s);
   }
@@ -483,7 +498,7 @@ TEST(PriorityErrors, UnknownToken) {
   EXPECT_EQ(must_fail("NORMAL:-SECURE128").token, "-SECURE128");  // keywords only add
   EXPECT_EQ(must_fail("NORMAL:+").position, 7u);
   EXPECT_EQ(must_fail("NORMAL:-").position, 7u);
-  EXPECT_EQ(must_fail("NORMAL:+AEAD:+AES-128-GCM:+ChaCha").position, 25u);
+  EXPECT_EQ(must_fail("NORMAL:+AEAD:+AES-128-GCM:+ChaCha").position, 26u);
 }
 
 TEST(PriorityErrors, WhitespaceAroundWords) {
@@ -499,9 +514,13 @@ TEST(PriorityErrors, WhitespaceAroundWords) {
 }
 
 TEST(PriorityErrors, EmptyToken) {
-  for (auto [text, pos] : std::vector<std::pair<const char*, size_t>>{
-           {"NORMAL::+AEAD", 7}, {"NORMAL:", 7}, {"", 0}, {":NORMAL", 0}, {"NORMAL:  ", 7},
-           {"NORMAL:+VERS-TLS1.0:", 20}}) {
+  for (auto [text, pos] :
+       std::vector<std::pair<const char*, size_t>>{{"NORMAL::+AEAD", 7},
+                                                   {"NORMAL:", 7},
+                                                   {"", 0},
+                                                   {":NORMAL", 0},
+                                                   {"NORMAL:  ", 7},
+                                                   {"NORMAL:+VERS-TLS1.0:", 20}}) {
     const PriorityError e = must_fail(text);
     EXPECT_EQ(e.position, pos) << text;
     EXPECT_EQ(e.message, "empty priority item at position " + std::to_string(pos)) << text;
@@ -521,9 +540,10 @@ TEST(PriorityErrors, NoVersionLeft) {
 }
 
 TEST(PriorityErrors, NoCipherSuiteLeft) {
-  for (const char* s : {"NORMAL:-CIPHER-ALL", "NORMAL:-CIPHER-ALL:+AES-128-CBC",
-                        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-AES-128-GCM:-AES-256-GCM:-CHACHA20-POLY1305",
-                        "NORMAL:-VERS-TLS1.3:-KX-ALL"}) {
+  for (const char* s :
+       {"NORMAL:-CIPHER-ALL", "NORMAL:-CIPHER-ALL:+AES-128-CBC",
+        "NORMAL:-VERS-ALL:+VERS-TLS1.3:-AES-128-GCM:-AES-256-GCM:-CHACHA20-POLY1305",
+        "NORMAL:-VERS-TLS1.3:-KX-ALL"}) {
     PriorityError where;
     auto r = parse_priority(s, &where);
     ASSERT_FALSE(r.ok()) << s;
@@ -561,9 +581,9 @@ TEST(PriorityCase, KeywordsAndItemsIgnoreCase) {
 // ---- describe ----
 
 TEST(PriorityDescribe, ListsEverything) {
-  const Priority p =
-      must_parse("NORMAL:-VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM:-GROUP-ALL:+GROUP-X25519:-SIGN-ALL:"
-                 "+SIGN-EdDSA-Ed25519:%SERVER_PRECEDENCE:%NO_TICKETS");
+  const Priority p = must_parse(
+      "NORMAL:-VERS-TLS1.2:-CIPHER-ALL:+AES-128-GCM:-GROUP-ALL:+GROUP-X25519:-SIGN-ALL:"
+      "+SIGN-EdDSA-Ed25519:%SERVER_PRECEDENCE:%NO_TICKETS");
   const std::string d = describe(p);
   EXPECT_NE(d.find("TLS_AES_128_GCM_SHA256"), std::string::npos) << d;
   EXPECT_NE(d.find("0x13, 0x01  TLS1.3"), std::string::npos) << d;

@@ -30,8 +30,7 @@ const Vector kVectors[] = {
      "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
      "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091",
      "5bc94fbc3221a5db94fae95ae7121a47"},
-    {AeadAlg::chacha20poly1305,
-     "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f",
+    {AeadAlg::chacha20poly1305, "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f",
      "070000004041424344454647", "50515253c0c1c2c3c4c5c6c7",
      // "Ladies and Gentlemen of the class of '99: If I could offer you only
      // one tip for the future, sunscreen would be it."
@@ -83,7 +82,9 @@ TEST_P(AeadVectors, TamperingGivesBadRecordMac) {
     EXPECT_EQ(s.error().alert, AlertDescription::bad_record_mac);
     // Unauthenticated plaintext is not handed back (a tag of the wrong
     // length is refused before anything is decrypted).
-    if (t.size() == kAeadTagLength) EXPECT_EQ(c, Bytes(c.size(), 0));
+    if (t.size() == kAeadTagLength) {
+      EXPECT_EQ(c, Bytes(c.size(), 0));
+    }
   };
   Bytes c = ct;
   c[3] ^= 0x01;
@@ -132,7 +133,9 @@ TEST(Aead, RoundTripManyRecords) {
       Bytes data = plain;
       Bytes tag(kAeadTagLength);
       ASSERT_TRUE(sealer->seal(nonce, aad, data, tag).ok());
-      if (!plain.empty()) EXPECT_NE(data, plain);
+      if (!plain.empty()) {
+        EXPECT_NE(data, plain);
+      }
       ASSERT_TRUE(opener->open(nonce, aad, data, tag).ok());
       EXPECT_EQ(data, plain);
     }

@@ -13,7 +13,9 @@ using testing::hex;
 using testing::unhex;
 using testing::view;
 
-ByteView bv(const SecureBytes& s) { return {s.data(), s.size()}; }
+ByteView bv(const SecureBytes& s) {
+  return {s.data(), s.size()};
+}
 
 // RFC 5869 A.1 (basic test case with SHA-256).
 TEST(Hkdf, Rfc5869Case1) {
@@ -58,7 +60,8 @@ TEST(HkdfExpandLabel, Rfc8448EarlyAndDerivedSecrets) {
   EXPECT_EQ(hex(early), "33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a");
   // Derive-Secret(early, "derived", "") = HKDF-Expand-Label(., "derived", Hash(""), 32)
   const Bytes empty_hash = Hash::digest(HashAlg::sha256, {});
-  const SecureBytes derived = hkdf_expand_label(HashAlg::sha256, bv(early), "derived", empty_hash, 32);
+  const SecureBytes derived =
+      hkdf_expand_label(HashAlg::sha256, bv(early), "derived", empty_hash, 32);
   EXPECT_EQ(hex(derived), "6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba");
   const Bytes ecdhe = unhex("8bd4054fb55b9d63fdfbacf9f04b9f0d35e6d63f537563efd46272900f89492d");
   const SecureBytes handshake = hkdf_extract(HashAlg::sha256, bv(derived), ecdhe);

@@ -30,9 +30,11 @@ TEST(KeyExchange, SupportedGroups) {
 // RFC 7748 6.1.
 TEST(X25519, Rfc7748Section6_1) {
   auto alice = KeyShare::from_private(
-      NamedGroup::x25519, unhex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"));
+      NamedGroup::x25519,
+      unhex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"));
   auto bob = KeyShare::from_private(
-      NamedGroup::x25519, unhex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb"));
+      NamedGroup::x25519,
+      unhex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb"));
   ASSERT_TRUE(alice.ok() && bob.ok());
   EXPECT_EQ(hex(alice->public_key()),
             "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
@@ -48,9 +50,11 @@ TEST(X25519, Rfc7748Section6_1) {
 // RFC 8448 3: the client's and server's key shares and the (EC)DHE secret.
 TEST(X25519, Rfc8448KeyShares) {
   auto client = KeyShare::from_private(
-      NamedGroup::x25519, unhex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005"));
+      NamedGroup::x25519,
+      unhex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005"));
   auto server = KeyShare::from_private(
-      NamedGroup::x25519, unhex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e"));
+      NamedGroup::x25519,
+      unhex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e"));
   ASSERT_TRUE(client.ok() && server.ok());
   EXPECT_EQ(hex(client->public_key()),
             "99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
@@ -104,9 +108,9 @@ TEST_P(AllGroups, RoundTrip) {
   EXPECT_EQ(hex(*s1), hex(*s2));
   const size_t expected = GetParam() == NamedGroup::secp384r1 ? 48 : 32;
   EXPECT_EQ(s1->size(), expected);
-  const size_t pub_len = GetParam() == NamedGroup::x25519     ? 32
+  const size_t pub_len = GetParam() == NamedGroup::x25519      ? 32
                          : GetParam() == NamedGroup::secp256r1 ? 65
-                                                                : 97;
+                                                               : 97;
   EXPECT_EQ(a->public_key().size(), pub_len);
 }
 
@@ -126,9 +130,11 @@ INSTANTIATE_TEST_SUITE_P(Groups, AllGroups,
 // RFC 5903 8.1 (ECDH on P-256): the x-coordinate of the shared point.
 TEST(Ecdh, Rfc5903P256) {
   auto i = KeyShare::from_private(
-      NamedGroup::secp256r1, unhex("c88f01f510d9ac3f70a292daa2316de544e9aab8afe84049c62a9c57862d1433"));
+      NamedGroup::secp256r1,
+      unhex("c88f01f510d9ac3f70a292daa2316de544e9aab8afe84049c62a9c57862d1433"));
   auto r = KeyShare::from_private(
-      NamedGroup::secp256r1, unhex("c6ef9c5d78ae012a011164acb397ce2088685d8f06bf9be0b283ab46476bee53"));
+      NamedGroup::secp256r1,
+      unhex("c6ef9c5d78ae012a011164acb397ce2088685d8f06bf9be0b283ab46476bee53"));
   ASSERT_TRUE(i.ok() && r.ok());
   EXPECT_EQ(hex(i->public_key()),
             "04dad0b65394221cf9b051e1feca5787d098dfe637fc90b9ef945d0c3772581180"

@@ -3,9 +3,9 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include <gtest/gtest.h>
 #include <cstdio>
 #include <fstream>
-#include <gtest/gtest.h>
 
 #include "crypto/x509.hpp"
 #include "support/test_pki.hpp"
@@ -66,11 +66,14 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {TestKeyType::ecdsa_p256, KeyType::ecdsa_p256,
+    {TestKeyType::ecdsa_p256,
+     KeyType::ecdsa_p256,
      {S::ecdsa_secp256r1_sha256, S::ecdsa_secp384r1_sha384, S::ecdsa_secp521r1_sha512}},
-    {TestKeyType::ecdsa_p384, KeyType::ecdsa_p384,
+    {TestKeyType::ecdsa_p384,
+     KeyType::ecdsa_p384,
      {S::ecdsa_secp384r1_sha384, S::ecdsa_secp256r1_sha256, S::ecdsa_secp521r1_sha512}},
-    {TestKeyType::rsa2048, KeyType::rsa,
+    {TestKeyType::rsa2048,
+     KeyType::rsa,
      {S::rsa_pss_rsae_sha256, S::rsa_pss_rsae_sha384, S::rsa_pss_rsae_sha512, S::rsa_pkcs1_sha256,
       S::rsa_pkcs1_sha384, S::rsa_pkcs1_sha512}},
     {TestKeyType::ed25519, KeyType::ed25519, {S::ed25519}},
@@ -111,8 +114,7 @@ TEST_P(Signatures, SignVerifyEveryScheme) {
 TEST_P(Signatures, WrongKeyFails) {
   const Case& c = GetParam();
   KeyPair a = make_pair(c.key);
-  KeyPair b = c.key == TestKeyType::rsa2048 ? make_pair(TestKeyType::ecdsa_p256)
-                                            : make_pair(c.key);
+  KeyPair b = c.key == TestKeyType::rsa2048 ? make_pair(TestKeyType::ecdsa_p256) : make_pair(c.key);
   // (The RSA leaf key is cached per process, so a second RSA pair would be
   // the same key; compare against a different type instead.)
   EXPECT_FALSE(a.priv.matches(b.pub));
@@ -162,8 +164,8 @@ TEST(Signature, AllowsRules) {
   EXPECT_TRUE(rsa.pub.allows(S::rsa_pkcs1_sha256, true));
   EXPECT_FALSE(rsa.pub.allows(S::rsa_pss_pss_sha256, true));  // needs an RSASSA-PSS key
   EXPECT_FALSE(rsa.pub.allows(S::ecdsa_secp256r1_sha256, true));
-  EXPECT_EQ(rsa.priv.schemes(),
-            (std::vector<S>{S::rsa_pss_rsae_sha256, S::rsa_pss_rsae_sha384, S::rsa_pss_rsae_sha512}));
+  EXPECT_EQ(rsa.priv.schemes(), (std::vector<S>{S::rsa_pss_rsae_sha256, S::rsa_pss_rsae_sha384,
+                                                S::rsa_pss_rsae_sha512}));
 
   KeyPair ed = make_pair(TestKeyType::ed25519);
   EXPECT_TRUE(ed.pub.allows(S::ed25519));
@@ -186,7 +188,8 @@ TEST(Signature, GarbageKeysAreErrors) {
   EXPECT_FALSE(PublicKey::from_spki({}).ok());
   EXPECT_FALSE(PublicKey::from_spki(Bytes(100, 0x30)).ok());
   EXPECT_FALSE(PublicKey::from_spki(Bytes{0x30, 0x82, 0xff, 0xff, 0x00}).ok());
-  auto p = PrivateKey::from_pem(view("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"));
+  auto p =
+      PrivateKey::from_pem(view("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"));
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().kind, ErrorKind::invalid_argument);
   EXPECT_FALSE(PrivateKey::from_pem(view("not a key")).ok());

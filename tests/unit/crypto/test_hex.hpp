@@ -41,6 +41,8 @@ std::string hex(const Container& data) {
   return out;
 }
 
-inline ByteView view(std::string_view s) { return as_bytes(s.data(), s.size()); }
+inline ByteView view(std::string_view s) {
+  return as_bytes(s.data(), s.size());
+}
 
 }  // namespace coda::crypto::testing

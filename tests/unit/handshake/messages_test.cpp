@@ -114,7 +114,9 @@ TEST(ClientHelloCodec, RoundTripsEveryField) {
 TEST(ClientHelloCodec, HonoursExtensionOrder) {
   ClientHello ch = full_client_hello();
   const Bytes default_order = ch.serialize();
-  ch.extension_types = {0x1234, 43, 51, 0, 0x001c, 10, 13, 50, 16, 11, 23, 0xff01, 44, 45, 42, 49};
+  ch.extension_types = {0x001c, 43, 51, 0, 0x1234, 10, 13, 50, 16, 11, 23, 0xff01, 44, 45, 42, 49};
+  // (other_extensions come back in wire order, so the two unknown ones keep
+  // their relative order here.)
   ClientHello back = round_trip(ch);
   EXPECT_EQ(back.extension_types, ch.extension_types);
   EXPECT_EQ(back, ch);
@@ -399,6 +401,25 @@ TEST(ClientHelloMalformed, ExtensionFraming) {
       fails_with(ClientHello::parse(client_hello_with(cat({ext(23, {}), ext(23, {})}))), kIllegal));
   EXPECT_TRUE(fails_with(
       ClientHello::parse(client_hello_with(cat({ext(0x9999, {1}), ext(0x9999, {2})}))), kIllegal));
+}
+
+TEST(ClientHelloMalformed, DuplicatesFoundAmongManyExtensions) {
+  // Past the small-set threshold of the duplicate check.
+  Bytes many;
+  for (uint16_t t = 0x1000; t < 0x1000 + 300; ++t) append(many, ext(t, {}));
+  auto ok = ClientHello::parse(client_hello_with(many));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->other_extensions.size(), 300U);
+  for (uint16_t dup : {0x1000, 0x1010, 0x1020, 0x1100}) {
+    const Bytes with_dup = cat({many, ext(dup, {})});
+    EXPECT_TRUE(fails_with(ClientHello::parse(client_hello_with(with_dup)), kIllegal)) << dup;
+  }
+  // Many key shares, one group repeated at the end.
+  Bytes shares;
+  for (uint16_t g = 1; g <= 100; ++g) append(shares, cat({u16be(g), v16({1})}));
+  EXPECT_TRUE(ClientHello::parse(client_hello_with(ext(51, v16(shares)))).ok());
+  append(shares, cat({u16be(7), v16({1})}));
+  EXPECT_TRUE(fails_with(ClientHello::parse(client_hello_with(ext(51, v16(shares)))), kIllegal));
 }
 
 TEST(ClientHelloMalformed, PreSharedKeyMustBeLast) {
