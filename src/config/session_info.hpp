@@ -17,6 +17,7 @@ struct SessionInfo {
   CipherSuite cipher_suite{};
   NamedGroup group{};
   SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
+  SignatureScheme own_signature_scheme{};   // the scheme of our CertificateVerify
   bool hello_retry = false;
   std::string server_name;  // the SNI the client sent (server side) or asked for
   std::vector<crypto::Certificate> peer_chain;

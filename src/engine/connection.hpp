@@ -68,10 +68,12 @@ class Connection {
   // session (TLS 1.3: user_canceled), handed out once. receive() stops
   // after such an alert so the caller can report it at once.
   virtual std::optional<AlertDescription> take_warning_alert() = 0;
-  // Called for every handshake message sent or received, before (post =
-  // false) and after (post = true) it is processed. A non-zero return
-  // aborts the handshake with internal_error.
-  using HandshakeObserver = std::function<int(uint8_t type, bool incoming, bool post)>;
+  // Called for every handshake message sent or received (`message` is the
+  // whole message, header included), before (post = false) and after
+  // (post = true) it is processed. A non-zero return aborts the handshake
+  // with internal_error.
+  using HandshakeObserver =
+      std::function<int(uint8_t type, bool incoming, bool post, ByteView message)>;
   virtual void set_handshake_observer(HandshakeObserver observer) = 0;
 
   // ---- counters, for the closure record ----
@@ -84,6 +86,9 @@ class Connection {
   // ---- closure ----
   // Queues close_notify once; later calls do nothing.
   virtual void close_write() = 0;
+  // Queues a warning alert that neither closes nor fails the session
+  // (user_canceled); invalid_request once the sending side is not open.
+  virtual Status send_warning_alert(AlertDescription alert) = 0;
   // Queues a fatal alert and fails the session (no close_notify later).
   virtual void abort(AlertDescription alert) = 0;
   virtual DirectionState read_state() const = 0;

@@ -70,17 +70,17 @@ void Engine::write_alert(AlertLevel level, AlertDescription description) {
   if (write_record(ContentType::alert, ByteView(alert, 2))) alert_sent_ = description;
 }
 
-Status Engine::observe(uint8_t type, bool incoming, bool post) {
-  if (observer_ && observer_(type, incoming, post) != 0) {
+Status Engine::observe(bool incoming, bool post, ByteView message) {
+  if (observer_ && observer_(message[0], incoming, post, message) != 0) {
     return Error::alert_error(AlertDescription::internal_error, "aborted by a handshake hook");
   }
   return {};
 }
 
 Status Engine::write_handshake(ByteView message) {
-  CODA_TRY(observe(message[0], /*incoming=*/false, /*post=*/false));
+  CODA_TRY(observe(/*incoming=*/false, /*post=*/false, message));
   CODA_TRY(write_record(ContentType::handshake, message));
-  return observe(message[0], /*incoming=*/false, /*post=*/true);
+  return observe(/*incoming=*/false, /*post=*/true, message);
 }
 
 void Engine::write_change_cipher_spec() {
@@ -200,10 +200,9 @@ Status Engine::process_handshake(ByteView content) {
   warning_alerts_ = 0;
   CODA_TRY(handshake_reader_.add(content));
   while (auto message = handshake_reader_.next()) {
-    const auto type = static_cast<uint8_t>(message->type);
-    CODA_TRY(observe(type, /*incoming=*/true, /*post=*/false));
+    CODA_TRY(observe(/*incoming=*/true, /*post=*/false, message->raw));
     CODA_TRY(machine_->handle(*message));
-    CODA_TRY(observe(type, /*incoming=*/true, /*post=*/true));
+    CODA_TRY(observe(/*incoming=*/true, /*post=*/true, message->raw));
   }
   return {};
 }
@@ -302,6 +301,12 @@ void Engine::close_write() {
   if (write_state_ != DirectionState::open) return;
   write_alert(AlertLevel::warning, AlertDescription::close_notify);
   write_state_ = DirectionState::closed;
+}
+
+Status Engine::send_warning_alert(AlertDescription alert) {
+  if (write_state_ != DirectionState::open) return invalid_request("sending side is closed");
+  write_alert(AlertLevel::warning, alert);
+  return {};
 }
 
 void Engine::abort(AlertDescription alert) {

@@ -32,6 +32,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void set_discard_app_data(bool discard) override { discard_app_data_ = discard; }
   uint64_t app_bytes_discarded() const override { return app_discarded_; }
   void close_write() override;
+  Status send_warning_alert(AlertDescription alert) override;
   void abort(AlertDescription alert) override;
   DirectionState read_state() const override { return read_state_; }
   DirectionState write_state() const override { return write_state_; }
@@ -66,7 +67,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status write_record(record::ContentType type, ByteView payload);
   void write_alert(AlertLevel level, AlertDescription description);
   Error fail(const Error& error);
-  Status observe(uint8_t type, bool incoming, bool post);
+  Status observe(bool incoming, bool post, ByteView message);
 
   std::shared_ptr<const Config> config_;
   SessionInfo info_;

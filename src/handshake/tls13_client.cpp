@@ -348,6 +348,7 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
     const auto& chain = (own != nullptr && scheme) ? own->chain : kNoChain;
     CODA_TRY(send(HandshakeType::certificate, certificate_message(chain, request_context_)));
     if (!chain.empty()) {
+      info_.own_signature_scheme = *scheme;
       CODA_ASSIGN(auto cv, make_certificate_verify(own->key, *scheme, /*server=*/false,
                                                     transcript_.current()));
       CODA_TRY(send(HandshakeType::certificate_verify, cv));

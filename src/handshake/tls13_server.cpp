@@ -285,6 +285,7 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
     CODA_TRY(send(HandshakeType::certificate_request, req.serialize()));
   }
   CODA_TRY(send(HandshakeType::certificate, certificate_message(certificate_->chain, {})));
+  info_.own_signature_scheme = scheme_;
   CODA_ASSIGN(auto cv, make_certificate_verify(certificate_->key, scheme_, /*server=*/true,
                                                 transcript_.current()));
   CODA_TRY(send(HandshakeType::certificate_verify, cv));

@@ -65,11 +65,11 @@ for suite in "${SUITES[@]}"; do
         problems+=("gnutls-cli did not negotiate $group")
     fi
     if [[ "$CODA_SHIM" != 1 ]]; then
-      # coda-serv logs one line per connection, "connection N: ..." once it
-      # is over; it must say the client closed with close_notify.
+      # coda-serv logs one line per connection, "connection N from ADDR:
+      # ...", once it is over; it must say the client closed with close_notify.
       connections=$((connections + 1))
-      if wait_for_count "$srv_err" "connection $connections:" 1 "$WAIT_S"; then
-        grep -F "connection $connections:" "$srv_err" | grep -qF "clean" ||
+      if wait_for_count "$srv_err" "connection $connections from" 1 "$WAIT_S"; then
+        grep -F "connection $connections from" "$srv_err" | grep -qF "clean" ||
           problems+=("coda-serv did not log a clean end")
       else
         problems+=("coda-serv logged no line for connection $connections")

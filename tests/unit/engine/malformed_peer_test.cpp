@@ -142,14 +142,16 @@ void expect_peer_alert(Connection& c, const Result<size_t>& result, AlertDescrip
   EXPECT_FALSE(c.send(ByteView(data, 1)).ok());
 }
 
-TEST(MalformedPeer, PlaintextFatalAlertBeforeClientHello) {
+// handshake_machine.hpp (awaiting_client_hello): before any ClientHello an
+// alert answers nothing; the server refuses it with unexpected_message, as
+// GnuTLS does, rather than reporting a peer alert.
+TEST(MalformedPeer, PlaintextAlertBeforeClientHelloIsUnexpected) {
   ConfigPair configs;
   auto server = test::connect(configs.server);
   ASSERT_TRUE(server);
   const uint8_t alert[] = {0x02, 0x28};
   const auto result = server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
-  expect_peer_alert(*server, result, AlertDescription::handshake_failure);
-  EXPECT_TRUE(server->pending_output().empty());
+  expect_local_alert(*server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
 // A client that could not read our flight may answer in the clear.
@@ -212,35 +214,62 @@ TEST(MalformedPeer, DataAfterFatalAlertIsNotDelivered) {
   EXPECT_EQ(s.server->app_data_available(), 0U);
 }
 
-// RFC 8446 6.1: user_canceled is a closure alert, not an error.
+// RFC 8446 6.1: user_canceled is a closure alert, not an error. receive()
+// stops right after it, and take_warning_alert() hands it out once.
 TEST(MalformedPeer, UserCanceledIsNotFatal) {
   ObservedSession s;
   ASSERT_TRUE(s.run());
   const uint8_t alert[] = {0x01, 0x5a};
-  const auto result = s.server->receive(s.seal_as_client(ContentType::alert, alert));
+  const uint8_t text[] = {'s', 't', 'i', 'l', 'l'};
+  const Bytes alert_record = s.seal_as_client(ContentType::alert, alert);
+  Bytes both = alert_record;
+  append(both, s.seal_as_client(ContentType::application_data, text));
+  const auto result = s.server->receive(both);
   ASSERT_TRUE(result.ok()) << result.error().detail;
+  EXPECT_EQ(*result, alert_record.size()) << "receive() did not stop after the warning alert";
   EXPECT_FALSE(s.server->error().has_value());
   ASSERT_TRUE(s.server->alert_received().has_value());
   EXPECT_EQ(*s.server->alert_received(), AlertDescription::user_canceled);
+  EXPECT_EQ(s.server->take_warning_alert(), AlertDescription::user_canceled);
+  EXPECT_EQ(s.server->take_warning_alert(), std::nullopt);
   EXPECT_EQ(s.server->read_state(), DirectionState::open);
   EXPECT_EQ(s.server->write_state(), DirectionState::open);
   // Still usable both ways.
-  const uint8_t text[] = {'s', 't', 'i', 'l', 'l'};
-  ASSERT_TRUE(s.server->receive(s.seal_as_client(ContentType::application_data, text)).ok());
+  ASSERT_TRUE(feed(*s.server, ByteView(both).subspan(*result)).ok());
   EXPECT_EQ(s.server->app_data_available(), 5U);
   ASSERT_TRUE(s.server->send(ByteView(text, 5)).ok());
   ASSERT_TRUE(feed(*s.client, test::take_output(*s.server)).ok());
   EXPECT_EQ(s.client->app_data_available(), 5U);
 }
 
+// A flood of warning alerts ends the session (record_types.hpp:
+// kMaxConsecutiveWarningAlerts = 4).
+TEST(MalformedPeer, FiveUserCanceledInARowFail) {
+  ObservedSession s;
+  ASSERT_TRUE(s.run());
+  const uint8_t alert[] = {0x01, 0x5a};
+  for (int i = 0; i < 4; ++i) {
+    const auto ok = s.server->receive(s.seal_as_client(ContentType::alert, alert));
+    ASSERT_TRUE(ok.ok()) << "alert " << i << ": " << ok.error().detail;
+    EXPECT_EQ(s.server->take_warning_alert(), AlertDescription::user_canceled);
+  }
+  const auto result = s.server->receive(s.seal_as_client(ContentType::alert, alert));
+  expect_local_alert(*s.server, result, AlertDescription::unexpected_message, AlertForm::encrypted);
+}
+
 TEST(MalformedPeer, UserCanceledDuringHandshakeIsNotFatal) {
   ConfigPair configs;
-  auto server = test::connect(configs.server);
-  ASSERT_TRUE(server);
+  FirstFlight f;
+  ASSERT_TRUE(f.run(configs));
   const uint8_t alert[] = {0x01, 0x5a};
-  const auto result = server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
+  const auto result = f.server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
   ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_FALSE(server->error().has_value());
+  EXPECT_FALSE(f.server->error().has_value());
+  EXPECT_EQ(f.server->take_warning_alert(), AlertDescription::user_canceled);
+  // The handshake still completes.
+  ASSERT_TRUE(feed(*f.client, wire::join_records(f.server_records)).ok());
+  ASSERT_TRUE(feed(*f.server, test::take_output(*f.client)).ok());
+  EXPECT_TRUE(f.server->handshake_complete());
 }
 
 }  // namespace

@@ -1,0 +1,139 @@
+// gnutls_handshake: builds the engine from what the program set, then moves
+// bytes until both Finished messages are through.
+#include <memory>
+
+#include "compat/gnutls/io.hpp"
+#include "compat/gnutls/session.hpp"
+
+namespace coda::compat {
+namespace {
+
+std::shared_ptr<const Config> make_config(gnutls_session_t s) {
+  auto config = std::make_shared<Config>();
+  config->role = s->role;
+  const Priority& priority = s->priority ? *s->priority : default_priority();
+  if (!priority.versions.empty()) {
+    config->min_version = priority.versions.back();
+    config->max_version = priority.versions.front();
+  }
+  config->cipher_suites = priority.cipher_suites;
+  config->groups = priority.groups;
+  config->signature_schemes = priority.signature_schemes;
+  config->server_precedence = priority.server_precedence;
+  config->middlebox_compat = priority.tls13_middlebox_compat;
+
+  if (s->certificates != nullptr) {
+    if (s->role == Role::server) {
+      config->certificates = s->certificates->keys;
+    } else if (!s->certificates->keys.empty()) {
+      config->client_certificate = s->certificates->keys.front();
+    }
+    config->trust = s->certificates->trust;
+  }
+  config->server_name = s->server_name;
+  // Without gnutls_session_set_verify_cert the handshake accepts any chain
+  // and the program asks gnutls_certificate_verify_peers3 afterwards.
+  config->verify_peer = s->verify_certificate;
+  config->verify_hostname = s->verify_hostname;
+  switch (s->client_certificate_request) {
+    case GNUTLS_CERT_REQUEST: config->client_auth = Config::ClientAuth::request; break;
+    case GNUTLS_CERT_REQUIRE: config->client_auth = Config::ClientAuth::require; break;
+    default: config->client_auth = Config::ClientAuth::none; break;
+  }
+  return config;
+}
+
+// Forwards the engine's handshake messages to the program's hook.
+int call_hook(gnutls_session_t s, uint8_t type, bool incoming, bool post, ByteView message) {
+  if (post) {
+    (incoming ? s->last_in : s->last_out) = type;
+  }
+  if (s->hook == nullptr) return 0;
+  const unsigned when = post ? GNUTLS_HOOK_POST : GNUTLS_HOOK_PRE;
+  if (s->hook_when != GNUTLS_HOOK_BOTH && static_cast<unsigned>(s->hook_when) != when) return 0;
+  if (s->hook_type != GNUTLS_HANDSHAKE_ANY && s->hook_type != type) return 0;
+  gnutls_datum_t datum{const_cast<uint8_t*>(message.data()), static_cast<unsigned>(message.size())};
+  s->in_hook = true;
+  const int ret = s->hook(s, type, when, incoming ? 1 : 0, &datum);
+  s->in_hook = false;
+  if (ret < 0) s->hook_error = ret;
+  return ret < 0 ? ret : 0;
+}
+
+int start_engine(gnutls_session_t s) {
+  if (s->role == Role::server &&
+      (s->certificates == nullptr || s->certificates->keys.empty())) {
+    return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+  }
+  auto conn = Connection::create(make_config(s));
+  if (!conn) return error_code(conn.error());
+  s->conn = std::move(conn).value();
+  s->conn->set_handshake_observer(
+      [s](uint8_t type, bool incoming, bool post, ByteView message) {
+        return call_hook(s, type, incoming, post, message);
+      });
+  return 0;
+}
+
+}  // namespace
+}  // namespace coda::compat
+
+using namespace coda::compat;
+
+extern "C" {
+
+int gnutls_handshake(gnutls_session_t session) {
+  if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  gnutls_session_t s = session;
+  if (s->in_hook) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+  if (!s->conn) {
+    const int ret = start_engine(s);
+    if (ret < 0) return ret;
+  }
+  const Deadline deadline = deadline_after(s->handshake_timeout_ms);
+  for (;;) {
+    const int flushed = flush_output(s);
+    if (s->conn->error()) {
+      if (s->hook_error < 0 && !s->fatal_error_reported) {
+        s->fatal_error_reported = true;
+        return s->hook_error;
+      }
+      return engine_error(s);
+    }
+    if (flushed < 0) return flushed;
+    if (s->conn->handshake_complete()) return 0;
+    const int got = fill_input(s, deadline);
+    if (got == kEndOfFile) {
+      if (s->conn->error()) return engine_error(s);
+      return GNUTLS_E_PREMATURE_TERMINATION;
+    }
+    if (got < 0) return got;
+  }
+}
+
+int gnutls_rehandshake(gnutls_session_t session) {
+  if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  // TLS 1.3 has no renegotiation; a server asking for one gets what
+  // GnuTLS answers for a 1.3 session.
+  return GNUTLS_E_INVALID_REQUEST;
+}
+
+void gnutls_handshake_set_hook_function(gnutls_session_t session, unsigned int htype, int when,
+                                        gnutls_handshake_hook_func func) {
+  if (session == nullptr) return;
+  session->hook = func;
+  session->hook_type = htype;
+  session->hook_when = when;
+}
+
+gnutls_handshake_description_t gnutls_handshake_get_last_in(gnutls_session_t session) {
+  if (session == nullptr || session->last_in < 0) return static_cast<gnutls_handshake_description_t>(-1);
+  return static_cast<gnutls_handshake_description_t>(session->last_in);
+}
+
+gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t session) {
+  if (session == nullptr || session->last_out < 0) return static_cast<gnutls_handshake_description_t>(-1);
+  return static_cast<gnutls_handshake_description_t>(session->last_out);
+}
+
+}  // extern "C"

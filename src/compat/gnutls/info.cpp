@@ -1,0 +1,149 @@
+// What a program can ask about an established session.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "compat/gnutls/ids.hpp"
+#include "compat/gnutls/session.hpp"
+
+using namespace coda::compat;
+
+namespace {
+
+const coda::SessionInfo* established(gnutls_session_t s) {
+  if (s == nullptr || !s->conn || !s->conn->handshake_complete()) return nullptr;
+  return &s->conn->info();
+}
+
+// The server's signature: ours on a server, the peer's on a client.
+coda::SignatureScheme server_scheme(gnutls_session_t s, const coda::SessionInfo& info) {
+  return s->role == coda::Role::server ? info.own_signature_scheme : info.peer_signature_scheme;
+}
+
+}  // namespace
+
+extern "C" {
+
+gnutls_protocol_t gnutls_protocol_get_version(gnutls_session_t session) {
+  const auto* info = established(session);
+  return info != nullptr ? protocol_id(info->version) : GNUTLS_VERSION_UNKNOWN;
+}
+
+gnutls_cipher_algorithm_t gnutls_cipher_get(gnutls_session_t session) {
+  const auto* info = established(session);
+  return info != nullptr ? cipher_id(info->cipher_suite) : GNUTLS_CIPHER_NULL;
+}
+
+gnutls_mac_algorithm_t gnutls_mac_get(gnutls_session_t session) {
+  const auto* info = established(session);
+  return info != nullptr ? mac_id(info->cipher_suite) : GNUTLS_MAC_NULL;
+}
+
+gnutls_kx_algorithm_t gnutls_kx_get(gnutls_session_t session) {
+  const auto* info = established(session);
+  return info != nullptr ? kx_id(info->version, info->cipher_suite) : GNUTLS_KX_UNKNOWN;
+}
+
+gnutls_group_t gnutls_group_get(gnutls_session_t session) {
+  const auto* info = established(session);
+  return info != nullptr ? group_id(info->group) : GNUTLS_GROUP_INVALID;
+}
+
+int gnutls_sign_algorithm_get(gnutls_session_t session) {
+  const auto* info = established(session);
+  if (info == nullptr) return GNUTLS_SIGN_UNKNOWN;
+  return sign_id(server_scheme(session, *info), info->version);
+}
+
+gnutls_certificate_type_t gnutls_certificate_type_get(gnutls_session_t session) {
+  (void)session;
+  return GNUTLS_CRT_X509;
+}
+
+// "(TLS1.3)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-256-GCM)", the
+// shape GnuTLS prints; the caller frees it with gnutls_free.
+char* gnutls_session_get_desc(gnutls_session_t session) {
+  const auto* info = established(session);
+  if (info == nullptr) return nullptr;
+  const char* group = gnutls_group_get_name(group_id(info->group));
+  const char* sign = gnutls_sign_get_name(
+      static_cast<gnutls_sign_algorithm_t>(sign_id(server_scheme(session, *info), info->version)));
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "(%s)-(ECDHE-%s)-(%s)-(%s)",
+                gnutls_protocol_get_name(protocol_id(info->version)), group ? group : "?",
+                sign ? sign : "?", gnutls_cipher_get_name(cipher_id(info->cipher_suite)));
+  const size_t n = std::strlen(buffer) + 1;
+  auto* out = static_cast<char*>(gnutls_malloc(n));
+  if (out != nullptr) std::memcpy(out, buffer, n);
+  return out;
+}
+
+const gnutls_datum_t* gnutls_certificate_get_peers(gnutls_session_t session,
+                                                   unsigned int* list_size) {
+  if (list_size != nullptr) *list_size = 0;
+  if (session == nullptr || !session->conn) return nullptr;
+  const auto& chain = session->conn->info().peer_chain;
+  if (chain.empty()) return nullptr;
+  session->peer_certificates.clear();
+  for (const auto& cert : chain) {
+    session->peer_certificates.push_back(
+        {const_cast<uint8_t*>(cert.der().data()), static_cast<unsigned>(cert.der().size())});
+  }
+  if (list_size != nullptr) *list_size = static_cast<unsigned>(chain.size());
+  return session->peer_certificates.data();
+}
+
+int gnutls_certificate_verify_peers3(gnutls_session_t session, const char* hostname,
+                                     unsigned int* status) {
+  if (session == nullptr || status == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (!session->conn) return GNUTLS_E_NO_CERTIFICATE_FOUND;
+  const auto& chain = session->conn->info().peer_chain;
+  if (chain.empty()) return GNUTLS_E_NO_CERTIFICATE_FOUND;
+  if (session->certificates == nullptr) return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+  if (!session->certificates->trust) {
+    *status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
+    return 0;
+  }
+  coda::crypto::VerifyOptions options;
+  options.hostname = hostname != nullptr ? hostname : "";
+  options.server = session->role == coda::Role::client;
+  *status = coda::crypto::verify_chain(*session->certificates->trust, chain, options);
+  return 0;
+}
+
+int gnutls_certificate_verify_peers2(gnutls_session_t session, unsigned int* status) {
+  return gnutls_certificate_verify_peers3(session, nullptr, status);
+}
+
+int gnutls_error_to_alert(int err, int* level) {
+  int alert = GNUTLS_A_INTERNAL_ERROR;
+  int lvl = GNUTLS_AL_FATAL;
+  switch (err) {
+    case GNUTLS_E_DECRYPTION_FAILED: alert = GNUTLS_A_BAD_RECORD_MAC; break;
+    case GNUTLS_E_RECORD_OVERFLOW: alert = GNUTLS_A_RECORD_OVERFLOW; break;
+    case GNUTLS_E_UNEXPECTED_PACKET:
+    case GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET: alert = GNUTLS_A_UNEXPECTED_MESSAGE; break;
+    case GNUTLS_E_UNEXPECTED_PACKET_LENGTH: alert = GNUTLS_A_DECODE_ERROR; break;
+    case GNUTLS_E_RECEIVED_ILLEGAL_PARAMETER: alert = GNUTLS_A_ILLEGAL_PARAMETER; break;
+    case GNUTLS_E_UNSUPPORTED_VERSION_PACKET: alert = GNUTLS_A_PROTOCOL_VERSION; break;
+    case GNUTLS_E_NO_CIPHER_SUITES:
+    case GNUTLS_E_UNKNOWN_CIPHER_SUITE:
+    case GNUTLS_E_INSUFFICIENT_CREDENTIALS:
+    case GNUTLS_E_NO_COMMON_KEY_SHARE: alert = GNUTLS_A_HANDSHAKE_FAILURE; break;
+    case GNUTLS_E_CERTIFICATE_ERROR:
+    case GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR: alert = GNUTLS_A_BAD_CERTIFICATE; break;
+    case GNUTLS_E_MISSING_EXTENSION: alert = GNUTLS_A_MISSING_EXTENSION; break;
+    case GNUTLS_E_RECEIVED_ILLEGAL_EXTENSION: alert = GNUTLS_A_UNSUPPORTED_EXTENSION; break;
+    case GNUTLS_E_ERROR_IN_FINISHED_PACKET:
+    case GNUTLS_E_PK_SIG_VERIFY_FAILED: alert = GNUTLS_A_DECRYPT_ERROR; break;
+    case GNUTLS_E_UNRECOGNIZED_NAME: alert = GNUTLS_A_UNRECOGNIZED_NAME; break;
+    case GNUTLS_E_CERTIFICATE_REQUIRED: alert = GNUTLS_A_CERTIFICATE_REQUIRED; break;
+    default:
+      if (err >= 0) return GNUTLS_E_INVALID_REQUEST;
+      break;
+  }
+  if (level != nullptr) *level = lvl;
+  return alert;
+}
+
+}  // extern "C"

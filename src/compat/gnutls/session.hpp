@@ -1,0 +1,84 @@
+// The GnuTLS session handle: what a program sets before the handshake, the
+// engine behind it, the transport callbacks and the closure bookkeeping.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compat/gnutls/internal.hpp"
+
+namespace coda::compat {
+
+// What the coda_ extensions add to a session (include/gnutls/coda.h).
+struct ClosureOptions {
+  unsigned bye_deadline_ms = 0;  // 0: none, only the record timeout
+  bool lenient_truncation = false;
+  bool read_ahead = false;
+};
+
+enum class ByeOutcome : uint8_t { none, clean, peer_never_confirmed, timed_out };
+
+}  // namespace coda::compat
+
+struct gnutls_session_int {
+  unsigned flags = 0;
+  coda::Role role = coda::Role::client;
+
+  // Set before the handshake; turned into a coda::Config by the first
+  // gnutls_handshake().
+  std::optional<coda::Priority> priority;
+  gnutls_certificate_credentials_t certificates = nullptr;
+  std::string server_name;
+  bool verify_certificate = false;
+  std::string verify_hostname;
+  gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
+
+  std::unique_ptr<coda::Connection> conn;
+
+  // Transport.
+  gnutls_transport_ptr_t recv_ptr = nullptr;
+  gnutls_transport_ptr_t send_ptr = nullptr;
+  gnutls_pull_func pull = nullptr;
+  gnutls_push_func push = nullptr;
+  gnutls_vec_push_func vec_push = nullptr;
+  gnutls_pull_timeout_func pull_timeout = nullptr;
+  gnutls_errno_func errno_function = nullptr;
+  int transport_errno = 0;  // gnutls_transport_set_errno, read once
+  // Bytes pulled past what the engine took (read-ahead), kept for the
+  // engine or handed back to the application after close_notify.
+  coda::Bytes unread;
+  size_t unread_pos = 0;
+
+  unsigned record_timeout_ms = 0;
+  unsigned handshake_timeout_ms = 0;
+
+  // Where the last E_AGAIN/E_INTERRUPTED happened: 1 writing, 0 reading.
+  int direction = 0;
+  // Plaintext taken by a gnutls_record_send that then returned E_AGAIN:
+  // the next call finishes the write and reports this length.
+  size_t interrupted_send = 0;
+  // A fatal error is returned once; afterwards calls say the session is invalid.
+  bool fatal_error_reported = false;
+  int last_alert = 0;
+
+  gnutls_handshake_hook_func hook = nullptr;
+  unsigned hook_type = 0;
+  int hook_when = 0;
+  bool in_hook = false;
+  int hook_error = 0;
+  int last_in = -1;
+  int last_out = -1;
+
+  void* user_ptr = nullptr;
+  // gnutls_certificate_get_peers hands out views of the peer chain.
+  std::vector<gnutls_datum_t> peer_certificates;
+
+  // Closure.
+  bool bye_waiting = false;  // RDWR: our close_notify is out, waiting for the peer's
+  std::optional<std::chrono::steady_clock::time_point> bye_deadline;
+  coda::compat::ByeOutcome bye_outcome = coda::compat::ByeOutcome::none;
+  coda::compat::ClosureOptions closure;
+};
