@@ -20,16 +20,31 @@ enum class ErrorKind : uint8_t {
   internal,          // a library call failed where it should not
 };
 
+// Why a protocol error happened, where one alert covers several causes the
+// C API tells apart (GnuTLS has distinct numbers for them).
+enum class Reason : uint8_t {
+  none,
+  no_shared_cipher,
+  no_shared_group,
+  no_usable_certificate,
+  finished_mismatch,
+  bad_signature,
+  handshake_out_of_order,
+  plaintext_under_keys,
+  hook_aborted,
+};
+
 struct Error {
   ErrorKind kind = ErrorKind::internal;
   AlertDescription alert = AlertDescription::internal_error;
   const char* detail = "";  // static text, for logs and tools
+  Reason reason = Reason::none;
 
-  static Error alert_error(AlertDescription a, const char* why) {
-    return {ErrorKind::local_alert, a, why};
+  static Error alert_error(AlertDescription a, const char* why, Reason reason = Reason::none) {
+    return {ErrorKind::local_alert, a, why, reason};
   }
   static Error make(ErrorKind k, const char* why) {
-    return {k, AlertDescription::internal_error, why};
+    return {k, AlertDescription::internal_error, why, Reason::none};
   }
 };
 

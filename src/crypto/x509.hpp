@@ -77,7 +77,7 @@ enum VerifyStatus : uint32_t {
   kVerifyExpired = 1U << 10,
   kVerifySignatureFailure = 1U << 11,
   kVerifyUnexpectedOwner = 1U << 14,
-  kVerifyPurposeMismatch = 1U << 19,
+  kVerifyPurposeMismatch = 1U << 18,
 };
 
 struct VerifyOptions {

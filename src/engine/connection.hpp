@@ -65,8 +65,8 @@ class Connection {
 
   // ---- events ----
   // The last warning alert received that neither closes nor fails the
-  // session (TLS 1.3: user_canceled), handed out once. receive() stops
-  // after such an alert so the caller can report it at once.
+  // session (TLS 1.3: user_canceled), handed out once. receive() returns
+  // right after such an alert so the caller can report it at once.
   virtual std::optional<AlertDescription> take_warning_alert() = 0;
   // Called for every handshake message sent or received (`message` is the
   // whole message, header included), before (post = false) and after
@@ -79,9 +79,15 @@ class Connection {
   // ---- counters, for the closure record ----
   virtual uint64_t app_bytes_sent() const = 0;
   virtual uint64_t app_bytes_received() const = 0;
-  // Whether receive_eof() was called, and whether it came inside a record.
+  // Whether receive_eof() was called, and whether it came inside a record
+  // (and there, inside its 5-byte header).
   virtual bool eof_received() const = 0;
   virtual bool eof_inside_record() const = 0;
+  virtual bool eof_inside_header() const = 0;
+
+  // TLS 1.3 KeyUpdate (RFC 8446 4.6.3): new write keys, and with
+  // request_peer the peer is asked for new ones too.
+  virtual Status update_keys(bool request_peer) = 0;
 
   // ---- closure ----
   // Queues close_notify once; later calls do nothing.

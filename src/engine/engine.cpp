@@ -48,11 +48,12 @@ Status Engine::write_record(ContentType type, ByteView payload) {
     const size_t n = std::min(payload.size() - offset, record::kMaxPlaintext);
     const ByteView fragment = payload.subspan(offset, n);
     if (write_protection_) {
-      CODA_TRY(write_protection_->seal(type, fragment, out_));
+      CODA_TRY(write_protection_->seal(type, fragment, out_, 0));
     } else {
       // RFC 8446 5.1: legacy_record_version 0x0301 is allowed for the
-      // initial ClientHello (middleboxes expect it); 0x0303 otherwise.
-      const uint8_t minor = sent_first_record_ ? 0x03 : 0x01;
+      // client's initial ClientHello (middleboxes expect it); 0x0303 for
+      // every other record.
+      const uint8_t minor = role() == Role::client && !sent_first_record_ ? 0x01 : 0x03;
       const uint8_t header[record::kHeaderLength] = {static_cast<uint8_t>(type), 0x03, minor,
                                                      static_cast<uint8_t>(n >> 8U),
                                                      static_cast<uint8_t>(n)};
@@ -72,12 +73,18 @@ void Engine::write_alert(AlertLevel level, AlertDescription description) {
 
 Status Engine::observe(bool incoming, bool post, ByteView message) {
   if (observer_ && observer_(message[0], incoming, post, message) != 0) {
-    return Error::alert_error(AlertDescription::internal_error, "aborted by a handshake hook");
+    return Error::alert_error(AlertDescription::internal_error, "aborted by a handshake hook",
+                              Reason::hook_aborted);
   }
   return {};
 }
 
 Status Engine::write_handshake(ByteView message) {
+  // After our close_notify nothing more may be sent, so a handshake that is
+  // still running cannot finish (RFC 8446 6.1).
+  if (write_state_ != DirectionState::open) {
+    return Error::make(ErrorKind::invalid_request, "handshake message after close_notify");
+  }
   CODA_TRY(observe(/*incoming=*/false, /*post=*/false, message));
   CODA_TRY(write_record(ContentType::handshake, message));
   return observe(/*incoming=*/false, /*post=*/true, message);
@@ -92,27 +99,29 @@ void Engine::write_change_cipher_spec() {
   out_.push_back(ccs);
 }
 
-Status Engine::install_write_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) {
-  const auto keys = hs::traffic_keys(suite.aead, suite.hash, traffic_secret);
-  CODA_ASSIGN(auto protection, record::Protection13::create(suite.aead, keys.key, keys.iv));
-  write_protection_.emplace(std::move(protection));
+Status Engine::install_write_keys(const hs::KeyMaterial& keys) {
+  CODA_ASSIGN(write_protection_, record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
   return {};
 }
 
-Status Engine::install_read_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) {
+Status Engine::install_read_keys(const hs::KeyMaterial& keys) {
   // RFC 8446 5.1: a key change must fall on a record boundary: nothing of
   // the record that carried the last message under the old key may remain.
   if (!handshake_reader_.empty()) {
     return Error::alert_error(AlertDescription::unexpected_message,
                               "handshake data spans a key change");
   }
-  const auto keys = hs::traffic_keys(suite.aead, suite.hash, traffic_secret);
-  CODA_ASSIGN(auto protection, record::Protection13::create(suite.aead, keys.key, keys.iv));
-  read_protection_.emplace(std::move(protection));
+  CODA_ASSIGN(read_protection_, record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
   return {};
 }
 
-void Engine::set_version_tls13() { reader_.set_max_length(record::kMaxCiphertext13); }
+void Engine::set_version(ProtocolVersion version) {
+  version_ = version;
+  reader_.set_max_length(version == ProtocolVersion::tls13 ? record::kMaxCiphertext13
+                                                           : record::kMaxCiphertext12);
+}
+
+void Engine::write_warning_alert(AlertDescription alert) { write_alert(AlertLevel::warning, alert); }
 
 void Engine::consume_output(size_t n) {
   out_pos_ = std::min(out_.size(), out_pos_ + n);
@@ -142,7 +151,7 @@ Result<size_t> Engine::receive(ByteView data) {
   size_t used = 0;
   // Stop at the peer's close_notify (what follows belongs to the
   // application) and after a warning alert (the caller reports it first).
-  while (used < data.size() && read_state_ == DirectionState::open && !warning_alert_) {
+  while (used < data.size() && read_state_ == DirectionState::open) {
     auto taken = reader_.feed(data.subspan(used));
     if (!taken) return fail(taken.error());
     used += *taken;
@@ -150,6 +159,7 @@ Result<size_t> Engine::receive(ByteView data) {
     const Status status = process_record();
     reader_.reset();
     if (!status) return fail(status.error());
+    if (warning_alert_) break;
   }
   return used;
 }
@@ -164,7 +174,12 @@ Status Engine::process_record() {
     if (!machine_->change_cipher_spec_allowed() || body.size() != 1 || body[0] != 1) {
       return Error::alert_error(AlertDescription::unexpected_message, "unexpected ChangeCipherSpec");
     }
-    return {};
+    // RFC 5246 7.1: the switch of keys must not split a handshake message.
+    if (version_ == ProtocolVersion::tls12 && !handshake_reader_.empty()) {
+      return Error::alert_error(AlertDescription::unexpected_message,
+                                "ChangeCipherSpec inside a handshake message");
+    }
+    return machine_->on_change_cipher_spec();
   }
 
   ContentType type = outer;
@@ -174,12 +189,10 @@ Status Engine::process_record() {
     type = opened.type;
     content = opened.content;
   } else if (read_protection_) {
-    // A peer that failed to read our first flight may answer with a
-    // plaintext alert; during the handshake we take it. Any other plaintext
-    // record under keys is a violation (RFC 8446 5.2).
-    if (outer != ContentType::alert || machine_->complete()) {
-      return Error::alert_error(AlertDescription::unexpected_message, "plaintext record under keys");
-    }
+    // RFC 8446 5: once keys are in use, every record but a
+    // ChangeCipherSpec must be protected.
+    return Error::alert_error(AlertDescription::unexpected_message, "plaintext record under keys",
+                              Reason::plaintext_under_keys);
   } else if (outer == ContentType::application_data) {
     return Error::alert_error(AlertDescription::unexpected_message, "data before keys");
   } else if (body.size() > record::kMaxPlaintext) {
@@ -244,15 +257,19 @@ Status Engine::process_alert(ByteView content) {
     read_state_ = DirectionState::closed;
     return {};
   }
-  // RFC 8446 6.1: user_canceled is a closure alert, not an error.
-  if (description == AlertDescription::user_canceled) {
+  // RFC 8446 6.1: user_canceled is a closure alert, not an error; in TLS
+  // 1.2 (and before the version is known) any warning is (RFC 5246 7.2.2).
+  // RFC 8446 6: in TLS 1.3 every other alert is fatal, whatever its level.
+  const bool warning = description == AlertDescription::user_canceled ||
+                       (version_ != ProtocolVersion::tls13 &&
+                        content[0] == static_cast<uint8_t>(AlertLevel::warning));
+  if (warning) {
     if (++warning_alerts_ > record::kMaxConsecutiveWarningAlerts) {
       return Error::alert_error(AlertDescription::unexpected_message, "too many warning alerts");
     }
     warning_alert_ = description;
     return {};
   }
-  // RFC 8446 6: in TLS 1.3 every other alert is fatal, whatever its level.
   error_ = Error{ErrorKind::peer_alert, description, "fatal alert received"};
   read_state_ = DirectionState::failed;
   write_state_ = DirectionState::failed;
@@ -262,6 +279,7 @@ Status Engine::process_alert(ByteView content) {
 Status Engine::receive_eof() {
   eof_received_ = true;
   eof_inside_record_ = reader_.partial();
+  eof_inside_header_ = reader_.partial() && reader_.bytes_needed() > 0 && !reader_.has_header();
   if (read_state_ == DirectionState::closed) return {};
   if (error_) return *error_;
   // EOF before close_notify: the data may have been cut short. No alert is
@@ -293,6 +311,12 @@ size_t Engine::read(MutableByteView out) {
     app_pos_ = 0;
   }
   return n;
+}
+
+Status Engine::update_keys(bool request_peer) {
+  if (error_) return *error_;
+  if (write_state_ != DirectionState::open) return invalid_request("sending side is closed");
+  return machine_->update_keys(request_peer);
 }
 
 // ---- closure ----

@@ -31,6 +31,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   size_t app_data_available() const override { return app_in_.size() - app_pos_; }
   void set_discard_app_data(bool discard) override { discard_app_data_ = discard; }
   uint64_t app_bytes_discarded() const override { return app_discarded_; }
+  Status update_keys(bool request_peer) override;
   void close_write() override;
   Status send_warning_alert(AlertDescription alert) override;
   void abort(AlertDescription alert) override;
@@ -51,14 +52,16 @@ class Engine final : public Connection, private hs::HandshakeSink {
   uint64_t app_bytes_received() const override { return app_received_; }
   bool eof_received() const override { return eof_received_; }
   bool eof_inside_record() const override { return eof_inside_record_; }
+  bool eof_inside_header() const override { return eof_inside_header_; }
 
  private:
   // hs::HandshakeSink
   Status write_handshake(ByteView message) override;
   void write_change_cipher_spec() override;
-  Status install_write_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) override;
-  Status install_read_keys(const hs::SuiteInfo& suite, ByteView traffic_secret) override;
-  void set_version_tls13() override;
+  Status install_write_keys(const hs::KeyMaterial& keys) override;
+  Status install_read_keys(const hs::KeyMaterial& keys) override;
+  void set_version(ProtocolVersion version) override;
+  void write_warning_alert(AlertDescription alert) override;
 
   Status process_record();
   Status process_handshake(ByteView content);
@@ -75,8 +78,10 @@ class Engine final : public Connection, private hs::HandshakeSink {
 
   record::RecordReader reader_;
   hs::HandshakeReader handshake_reader_;
-  std::optional<record::Protection13> read_protection_;
-  std::optional<record::Protection13> write_protection_;
+  std::unique_ptr<record::Protection> read_protection_;
+  std::unique_ptr<record::Protection> write_protection_;
+  // Unknown until the ServerHello; alerts are read by level until then.
+  std::optional<ProtocolVersion> version_;
   bool sent_first_record_ = false;
 
   Bytes out_;
@@ -99,6 +104,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   uint64_t app_received_ = 0;
   bool eof_received_ = false;
   bool eof_inside_record_ = false;
+  bool eof_inside_header_ = false;
 };
 
 }  // namespace coda

@@ -7,6 +7,7 @@
 
 #include "base/bytes.hpp"
 #include "base/result.hpp"
+#include "base/secure.hpp"
 #include "handshake/cipher_suites.hpp"
 #include "handshake/handshake_reader.hpp"
 
@@ -17,6 +18,14 @@ struct SessionInfo;
 
 namespace coda::hs {
 
+// The key and IV of one direction (TLS 1.2 AES-GCM: the 4-byte salt as IV).
+struct KeyMaterial {
+  ProtocolVersion version;
+  crypto::AeadAlg aead;
+  SecureBytes key;
+  SecureBytes iv;
+};
+
 // Provided by the engine.
 class HandshakeSink {
  public:
@@ -26,13 +35,17 @@ class HandshakeSink {
   virtual Status write_handshake(ByteView message) = 0;
   // RFC 8446 D.4: the dummy ChangeCipherSpec of middlebox compatibility mode.
   virtual void write_change_cipher_spec() = 0;
-  // Switch one direction to the keys derived from `traffic_secret`.
-  // install_read_keys fails when the switch would split a record between
-  // keys (RFC 8446 5.1: key changes only on a record boundary).
-  virtual Status install_write_keys(const SuiteInfo& suite, ByteView traffic_secret) = 0;
-  virtual Status install_read_keys(const SuiteInfo& suite, ByteView traffic_secret) = 0;
-  // The record limit for the negotiated version (RFC 8446 5.2 vs RFC 5246).
-  virtual void set_version_tls13() = 0;
+  // Switch one direction to new keys. install_read_keys fails when the
+  // switch would split a record between keys (RFC 8446 5.1: key changes
+  // only on a record boundary).
+  virtual Status install_write_keys(const KeyMaterial& keys) = 0;
+  virtual Status install_read_keys(const KeyMaterial& keys) = 0;
+  // The negotiated version: it decides the record size limit (RFC 8446 5.2
+  // vs RFC 5246 6.2.3) and how alerts are read (in 1.3 every alert but
+  // close_notify and user_canceled is fatal).
+  virtual void set_version(ProtocolVersion version) = 0;
+  // A warning alert that does not end the session (TLS 1.2 no_renegotiation).
+  virtual void write_warning_alert(AlertDescription alert) = 0;
 };
 
 // One role of one version. The engine hands it every complete handshake
@@ -48,9 +61,19 @@ class HandshakeMachine {
   // Whether a received ChangeCipherSpec is allowed now (RFC 8446 5: only
   // during the handshake, after the first ClientHello).
   virtual bool change_cipher_spec_allowed() const = 0;
+  // A ChangeCipherSpec the engine accepted: in TLS 1.3 a dummy to drop, in
+  // TLS 1.2 the switch of the read keys (RFC 5246 7.1).
+  virtual Status on_change_cipher_spec() { return {}; }
   // Server: no ClientHello yet. An alert then is not an answer to anything
   // (GnuTLS reports it as an unexpected packet).
   virtual bool awaiting_client_hello() const { return false; }
+  // Sends a KeyUpdate and switches to the next write keys (TLS 1.3, RFC
+  // 8446 4.6.3); with request_peer the peer is asked to do the same.
+  // invalid_request before the handshake completes or in TLS 1.2.
+  virtual Status update_keys(bool request_peer) {
+    (void)request_peer;
+    return Error::make(ErrorKind::invalid_request, "no key update in this state");
+  }
   // Whether application data may be received now.
   virtual bool application_data_allowed() const = 0;
 };

@@ -12,6 +12,11 @@ TrafficKeys traffic_keys(crypto::AeadAlg aead, crypto::HashAlg hash, ByteView se
           hkdf_expand_label(hash, secret, "iv", {}, crypto::kAeadNonceLength)};
 }
 
+KeyMaterial tls13_key_material(const SuiteInfo& suite, ByteView secret) {
+  auto keys = traffic_keys(suite.aead, suite.hash, secret);
+  return {ProtocolVersion::tls13, suite.aead, std::move(keys.key), std::move(keys.iv)};
+}
+
 SecureBytes next_traffic_secret(crypto::HashAlg hash, ByteView secret) {
   return hkdf_expand_label(hash, secret, "traffic upd", {}, crypto::hash_length(hash));
 }

@@ -7,6 +7,7 @@
 #include "base/secure.hpp"
 #include "crypto/aead.hpp"
 #include "crypto/hash.hpp"
+#include "handshake/handshake_machine.hpp"
 
 namespace coda::hs {
 
@@ -18,6 +19,8 @@ struct TrafficKeys {
 // RFC 8446 7.3: key = Expand-Label(secret, "key", "", key_length),
 // iv = Expand-Label(secret, "iv", "", 12).
 TrafficKeys traffic_keys(crypto::AeadAlg aead, crypto::HashAlg hash, ByteView secret);
+// The same, packaged for HandshakeSink::install_*_keys.
+KeyMaterial tls13_key_material(const SuiteInfo& suite, ByteView secret);
 // RFC 8446 7.2: application_traffic_secret_N+1.
 SecureBytes next_traffic_secret(crypto::HashAlg hash, ByteView secret);
 // RFC 8446 4.4.4: HMAC(Expand-Label(base_key, "finished", "", Hash.length), transcript_hash).

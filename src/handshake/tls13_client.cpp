@@ -37,6 +37,10 @@ class Tls13Client final : public HandshakeMachine {
     return state_ != ClientState::start && state_ != ClientState::connected;
   }
   bool application_data_allowed() const override { return complete(); }
+  Status update_keys(bool request_peer) override {
+    if (!complete()) return HandshakeMachine::update_keys(request_peer);
+    return send_key_update(request_peer, *suite_, app_secrets_, sink_);
+  }
 
  private:
   Status on_server_hello(const HandshakeMessage& m);
@@ -229,10 +233,10 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   schedule_->derive_handshake_secrets(shared, transcript_.current());
   shares_.clear();  // the private keys are spent
 
-  sink_.set_version_tls13();
-  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->server_handshake_secret()));
+  sink_.set_version(ProtocolVersion::tls13);
+  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
   send_compat_change_cipher_spec();
-  CODA_TRY(sink_.install_write_keys(*suite_, schedule_->client_handshake_secret()));
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
   state_ = ClientState::wait_encrypted_extensions;
   return {};
 }
@@ -326,11 +330,12 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
                                               transcript_.current());
   // RFC 8446 4.4.4: a wrong verify_data is decrypt_error.
   if (!ct_equal(expected, fin.verify_data)) {
-    return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify");
+    return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify",
+                              Reason::finished_mismatch);
   }
   transcript_.add(m.raw);
   schedule_->derive_application_secrets(transcript_.current());
-  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->server_application_secret()));
+  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
 
   if (certificate_requested_) {
     const CertifiedKey* own = config_.client_certificate.get();
@@ -360,7 +365,7 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   CODA_TRY(send(HandshakeType::finished, mine.serialize()));
   app_secrets_.write = schedule_->client_application_secret();
   app_secrets_.read = schedule_->server_application_secret();
-  CODA_TRY(sink_.install_write_keys(*suite_, app_secrets_.write));
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
   state_ = ClientState::connected;
   return {};
 }

@@ -11,7 +11,8 @@
 namespace coda::hs {
 
 Error unexpected(const char* why) {
-  return Error::alert_error(AlertDescription::unexpected_message, why);
+  return Error::alert_error(AlertDescription::unexpected_message, why,
+                            Reason::handshake_out_of_order);
 }
 
 Bytes certificate_verify_content(bool server, ByteView transcript_hash) {
@@ -78,7 +79,8 @@ Status check_certificate_verify(const CertificateVerify& cv,
   if (!key->allows(scheme)) return illegal_parameter("scheme does not match the certificate key");
   const Bytes content = certificate_verify_content(peer_is_server, transcript_hash);
   if (!key->verify(scheme, content, cv.signature)) {
-    return Error::alert_error(AlertDescription::decrypt_error, "bad CertificateVerify signature");
+    return Error::alert_error(AlertDescription::decrypt_error, "bad CertificateVerify signature",
+                              Reason::bad_signature);
   }
   info.peer_signature_scheme = scheme;
   return {};
@@ -108,16 +110,23 @@ Status handle_key_update(const HandshakeMessage& m, const SuiteInfo& suite,
                          ApplicationSecrets& secrets, HandshakeSink& sink) {
   CODA_ASSIGN(auto ku, KeyUpdate::parse(m.body));
   secrets.read = next_traffic_secret(suite.hash, secrets.read);
-  CODA_TRY(sink.install_read_keys(suite, secrets.read));
+  CODA_TRY(sink.install_read_keys(tls13_key_material(suite, secrets.read)));
+  // RFC 8446 4.6.3: answer a request with update_not_requested, then switch.
   if (ku.request == KeyUpdate::update_requested) {
-    // RFC 8446 4.6.3: answer with update_not_requested, then switch keys.
-    Bytes message;
-    append_handshake(message, HandshakeType::key_update, KeyUpdate{}.serialize());
-    CODA_TRY(sink.write_handshake(message));
-    secrets.write = next_traffic_secret(suite.hash, secrets.write);
-    CODA_TRY(sink.install_write_keys(suite, secrets.write));
+    return send_key_update(/*request_peer=*/false, suite, secrets, sink);
   }
   return {};
+}
+
+Status send_key_update(bool request_peer, const SuiteInfo& suite, ApplicationSecrets& secrets,
+                       HandshakeSink& sink) {
+  KeyUpdate ku;
+  ku.request = request_peer ? KeyUpdate::update_requested : KeyUpdate::update_not_requested;
+  Bytes message;
+  append_handshake(message, HandshakeType::key_update, ku.serialize());
+  CODA_TRY(sink.write_handshake(message));
+  secrets.write = next_traffic_secret(suite.hash, secrets.write);
+  return sink.install_write_keys(tls13_key_material(suite, secrets.write));
 }
 
 }  // namespace coda::hs

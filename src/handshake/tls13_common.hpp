@@ -56,5 +56,8 @@ struct ApplicationSecrets {
 };
 Status handle_key_update(const HandshakeMessage& m, const SuiteInfo& suite,
                          ApplicationSecrets& secrets, HandshakeSink& sink);
+// Sends our KeyUpdate and moves to the next write secret.
+Status send_key_update(bool request_peer, const SuiteInfo& suite, ApplicationSecrets& secrets,
+                       HandshakeSink& sink);
 
 }  // namespace coda::hs

@@ -50,6 +50,10 @@ class Tls13Server final : public HandshakeMachine {
     return state_ != ServerState::wait_client_hello && state_ != ServerState::connected;
   }
   bool application_data_allowed() const override { return complete(); }
+  Status update_keys(bool request_peer) override {
+    if (!complete()) return HandshakeMachine::update_keys(request_peer);
+    return send_key_update(request_peer, *suite_, app_secrets_, sink_);
+  }
   bool awaiting_client_hello() const override { return state_ == ServerState::wait_client_hello; }
 
  private:
@@ -158,7 +162,10 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
       }
     }
   }
-  if (!suite) return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite");
+  if (!suite) {
+    return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite",
+                              Reason::no_shared_cipher);
+  }
   suite_ = find_suite(*suite);
 
   // Certificate and signature scheme: our scheme order, the client's list.
@@ -175,7 +182,8 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
   }
   if (certificate_ == nullptr) {
     return Error::alert_error(AlertDescription::handshake_failure,
-                              "no certificate for the client's signature algorithms");
+                              "no certificate for the client's signature algorithms",
+                              Reason::no_usable_certificate);
   }
 
   // Group: with server precedence, our favourite even at the cost of a
@@ -192,7 +200,10 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
     group_ = first_match(order, [&](NamedGroup g) { return mutual(g) && share_for(ch, g); });
     if (!group_) group_ = first_match(order, mutual);
   }
-  if (!group_) return Error::alert_error(AlertDescription::handshake_failure, "no shared group");
+  if (!group_) {
+    return Error::alert_error(AlertDescription::handshake_failure, "no shared group",
+                              Reason::no_shared_group);
+  }
   return {};
 }
 
@@ -266,13 +277,13 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
 
   schedule_.emplace(suite_->hash);
   schedule_->derive_handshake_secrets(shared, transcript_.current());
-  sink_.set_version_tls13();
+  sink_.set_version(ProtocolVersion::tls13);
   if (config_.middlebox_compat && !session_id_.empty() && !sent_ccs_) {
     sink_.write_change_cipher_spec();
     sent_ccs_ = true;
   }
-  CODA_TRY(sink_.install_write_keys(*suite_, schedule_->server_handshake_secret()));
-  CODA_TRY(sink_.install_read_keys(*suite_, schedule_->client_handshake_secret()));
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
+  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
 
   EncryptedExtensions ee;
   ee.server_name_ack = ch.server_name.has_value();
@@ -297,7 +308,7 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   schedule_->derive_application_secrets(transcript_.current());
   app_secrets_.read = schedule_->client_application_secret();
   app_secrets_.write = schedule_->server_application_secret();
-  CODA_TRY(sink_.install_write_keys(*suite_, app_secrets_.write));
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
   state_ = config_.client_auth != Config::ClientAuth::none ? ServerState::wait_client_certificate
                                                            : ServerState::wait_finished;
   return {};
@@ -330,10 +341,11 @@ Status Tls13Server::on_finished(const HandshakeMessage& m) {
   const Bytes expected = finished_verify_data(suite_->hash, schedule_->client_handshake_secret(),
                                               transcript_.current());
   if (!ct_equal(expected, fin.verify_data)) {
-    return Error::alert_error(AlertDescription::decrypt_error, "client Finished does not verify");
+    return Error::alert_error(AlertDescription::decrypt_error, "client Finished does not verify",
+                              Reason::finished_mismatch);
   }
   transcript_.add(m.raw);
-  CODA_TRY(sink_.install_read_keys(*suite_, app_secrets_.read));
+  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, app_secrets_.read)));
   state_ = ServerState::connected;
   return {};
 }

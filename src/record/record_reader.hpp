@@ -21,6 +21,7 @@ class RecordReader {
   bool complete() const { return have_header_ && body_.size() == body_length_; }
   // Bytes of a record started but not finished (EOF here is truncation).
   bool partial() const { return header_fill_ > 0; }
+  bool has_header() const { return have_header_; }
 
   ContentType type() const { return static_cast<ContentType>(header_[0]); }
   ByteView header() const { return {header_, kHeaderLength}; }

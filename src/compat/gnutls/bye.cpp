@@ -13,18 +13,29 @@ namespace {
 // bye before any handshake: there are no keys, so the alert goes out as a
 // plaintext record, written straight to the transport.
 int bye_without_engine(gnutls_session_t s) {
+  if (s->close_notify_without_engine) return 0;  // once, as everywhere
   static constexpr std::array<uint8_t, 7> kCloseNotify = {21, 3, 3, 0, 2, 1, 0};
   giovec_t iov{const_cast<uint8_t*>(kCloseNotify.data()), kCloseNotify.size()};
   const ssize_t n = s->push != nullptr ? s->push(s->send_ptr, kCloseNotify.data(), kCloseNotify.size())
                                        : s->vec_push(s->send_ptr, &iov, 1);
-  return n < 0 ? GNUTLS_E_PUSH_ERROR : 0;
+  if (n < 0) return GNUTLS_E_PUSH_ERROR;
+  s->close_notify_without_engine = true;
+  return 0;
+}
+
+// GnuTLS ends the wait on EOF (or a transport error) and returns 0, and the
+// session is invalid from then on; the closure record keeps the truth: the
+// peer never confirmed.
+int end_wait_at_eof(gnutls_session_t s) {
+  s->bye_outcome = ByeOutcome::peer_never_confirmed;
+  s->fatal_error_reported = true;
+  return 0;
 }
 
 // RDWR: reads until the peer's close_notify, dropping application data.
 int wait_for_peer_close(gnutls_session_t s) {
   coda::Connection& conn = *s->conn;
   conn.set_discard_app_data(true);
-  const Deadline deadline = earliest(deadline_after(s->record_timeout_ms), s->bye_deadline);
   for (;;) {
     if (conn.read_state() == DirectionState::closed) {
       s->bye_outcome = ByeOutcome::clean;
@@ -32,21 +43,17 @@ int wait_for_peer_close(gnutls_session_t s) {
     }
     (void)conn.take_warning_alert();  // user_canceled while closing changes nothing
     if (conn.error()) {
-      if (conn.error()->kind == coda::ErrorKind::premature_eof) {
-        // GnuTLS ends the wait on EOF and returns 0; the closure record
-        // keeps the truth: the peer never confirmed.
-        s->bye_outcome = ByeOutcome::peer_never_confirmed;
-        return 0;
-      }
+      if (conn.error()->kind == coda::ErrorKind::premature_eof) return end_wait_at_eof(s);
       return engine_error(s);
     }
     if (const int ret = flush_output(s); ret < 0) return ret;
-    const int got = fill_input(s, deadline);
-    if (got == kEndOfFile || got == GNUTLS_E_PULL_ERROR) {
-      s->bye_outcome = ByeOutcome::peer_never_confirmed;
-      return 0;
-    }
+    // The record timeout bounds each read (as in GnuTLS); the bye deadline
+    // bounds the whole wait.
+    const int got = fill_input(s, earliest(deadline_after(s->record_timeout_ms), s->bye_deadline));
+    if (got == kEndOfFile || got == GNUTLS_E_PULL_ERROR) return end_wait_at_eof(s);
     if (got == GNUTLS_E_TIMEDOUT) {
+      // The closure record says so until a later bye call (the program
+      // may keep waiting) sees the peer's close_notify.
       s->bye_outcome = ByeOutcome::timed_out;
       return got;
     }
@@ -65,8 +72,13 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
   if (!s->conn) return bye_without_engine(s);
   coda::Connection& conn = *s->conn;
 
-  // RFC 8446 6.1: no close_notify after a fatal alert, sent or received.
-  if (conn.write_state() == DirectionState::failed) return engine_error(s);
+  // RFC 8446 6.1: no close_notify after a fatal alert, sent or received,
+  // nor once a fatal error was reported. GnuTLS then answers 0 to SHUT_WR
+  // and GNUTLS_E_INVALID_SESSION to SHUT_RDWR, which cannot read any more.
+  if (conn.write_state() == DirectionState::failed || s->fatal_error_reported) {
+    engine_error(s);  // marks an unreported error as reported
+    return how == GNUTLS_SHUT_WR ? 0 : GNUTLS_E_INVALID_SESSION;
+  }
 
   // 1. Whatever an interrupted call left half-written goes out first.
   if (const int ret = flush_output(s); ret < 0) return ret;

@@ -29,6 +29,8 @@ coda_closure_outcome_t outcome(const gnutls_session_int& s, const coda_closure_t
     return CODA_CLOSURE_TIMED_OUT;
   }
   if (c.close_notify_sent && c.close_notify_received) return CODA_CLOSURE_CLEAN;
+  // bye's wait may also end on a transport error, which is no EOF.
+  if (s.bye_outcome == ByeOutcome::peer_never_confirmed) return CODA_CLOSURE_PEER_NEVER_CONFIRMED;
   if (c.eof_received && !c.close_notify_received) {
     return c.close_notify_sent ? CODA_CLOSURE_PEER_NEVER_CONFIRMED : CODA_CLOSURE_TRUNCATED;
   }

@@ -269,20 +269,18 @@ namespace coda::compat {
 
 namespace {
 
-bool mentions(const char* detail, const char* word) {
-  return detail != nullptr && std::strstr(detail, word) != nullptr;
-}
-
 // A locally detected protocol violation, by the alert it sends. Where one
-// alert covers several GnuTLS errors, the engine's static detail text picks
-// the one GnuTLS returns in that situation:
+// alert covers several GnuTLS errors, the engine's Error::reason picks the
+// one GnuTLS returns in that situation:
 //
 //   alert                      GnuTLS error                         when
 //   bad_record_mac             GNUTLS_E_DECRYPTION_FAILED (-24)
 //   record_overflow            GNUTLS_E_RECORD_OVERFLOW (-417)
 //   unexpected_message         GNUTLS_E_UNEXPECTED_PACKET (-15)
-//                              GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET  detail names a handshake
-//                              message
+//                              GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET  a handshake message out
+//                              of order
+//                              GNUTLS_E_DECRYPTION_FAILED (-24)     a plaintext record under
+//                              keys (GnuTLS tries to decrypt it)
 //   decode_error               GNUTLS_E_UNEXPECTED_PACKET_LENGTH (-9)
 //   handshake_failure          GNUTLS_E_NO_COMMON_KEY_SHARE (-423)  no shared group
 //                              GNUTLS_E_INSUFFICIENT_CREDENTIALS (-32)  no usable certificate
@@ -308,19 +306,28 @@ bool mentions(const char* detail, const char* word) {
 //   no_application_protocol    GNUTLS_E_NO_APPLICATION_PROTOCOL (-344)
 //   internal_error and others  GNUTLS_E_INTERNAL_ERROR (-59)
 int local_alert_code(const Error& error) {
+  switch (error.reason) {
+    case Reason::no_shared_cipher: return GNUTLS_E_NO_CIPHER_SUITES;
+    case Reason::no_shared_group: return GNUTLS_E_NO_COMMON_KEY_SHARE;
+    case Reason::no_usable_certificate: return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+    case Reason::finished_mismatch: return GNUTLS_E_ERROR_IN_FINISHED_PACKET;
+    case Reason::bad_signature: return GNUTLS_E_PK_SIG_VERIFY_FAILED;
+    case Reason::handshake_out_of_order: return GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET;
+    // GnuTLS tries to decrypt such a record and fails.
+    case Reason::plaintext_under_keys: return GNUTLS_E_DECRYPTION_FAILED;
+    case Reason::hook_aborted:
+    case Reason::none: break;
+  }
   switch (error.alert) {
     case AlertDescription::bad_record_mac:
       return GNUTLS_E_DECRYPTION_FAILED;
     case AlertDescription::record_overflow:
       return GNUTLS_E_RECORD_OVERFLOW;
     case AlertDescription::unexpected_message:
-      return mentions(error.detail, "handshake") ? GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET
-                                                 : GNUTLS_E_UNEXPECTED_PACKET;
+      return GNUTLS_E_UNEXPECTED_PACKET;
     case AlertDescription::decode_error:
       return GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
     case AlertDescription::handshake_failure:
-      if (mentions(error.detail, "group")) return GNUTLS_E_NO_COMMON_KEY_SHARE;
-      if (mentions(error.detail, "certificate")) return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
       return GNUTLS_E_NO_CIPHER_SUITES;
     case AlertDescription::illegal_parameter:
       return GNUTLS_E_RECEIVED_ILLEGAL_PARAMETER;
@@ -337,8 +344,6 @@ int local_alert_code(const Error& error) {
     case AlertDescription::certificate_required:
       return GNUTLS_E_CERTIFICATE_REQUIRED;
     case AlertDescription::decrypt_error:
-      if (mentions(error.detail, "Finished")) return GNUTLS_E_ERROR_IN_FINISHED_PACKET;
-      if (mentions(error.detail, "signature")) return GNUTLS_E_PK_SIG_VERIFY_FAILED;
       return GNUTLS_E_DECRYPTION_FAILED;
     case AlertDescription::insufficient_security:
       return GNUTLS_E_INSUFFICIENT_SECURITY;

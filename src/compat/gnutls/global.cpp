@@ -102,7 +102,8 @@ void gnutls_rnd_refresh(void) {}
 // The whole file, NUL-terminated (the NUL is not counted), in memory from
 // gnutls_malloc so gnutls_free releases it.
 int gnutls_load_file(const char* filename, gnutls_datum_t* data) {
-  if (filename == nullptr || data == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (data == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (filename == nullptr) return GNUTLS_E_FILE_ERROR;  // as GnuTLS: no file to read
   std::ifstream in(filename, std::ios::binary);
   if (!in) return GNUTLS_E_FILE_ERROR;
   std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -45,9 +45,10 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
 
 // Forwards the engine's handshake messages to the program's hook.
 int call_hook(gnutls_session_t s, uint8_t type, bool incoming, bool post, ByteView message) {
-  if (post) {
-    (incoming ? s->last_in : s->last_out) = type;
-  }
+  // A message received counts as the last in as soon as it arrives (so a
+  // handshake that fails on it names it); one sent once it is out.
+  if (incoming && !post) s->last_in = type;
+  if (!incoming && post) s->last_out = type;
   if (s->hook == nullptr) return 0;
   const unsigned when = post ? GNUTLS_HOOK_POST : GNUTLS_HOOK_PRE;
   if (s->hook_when != GNUTLS_HOOK_BOTH && static_cast<unsigned>(s->hook_when) != when) return 0;
@@ -102,6 +103,11 @@ int gnutls_handshake(gnutls_session_t session) {
     }
     if (flushed < 0) return flushed;
     if (s->conn->handshake_complete()) return 0;
+    // The peer's close_notify mid-handshake: it will send nothing more, so
+    // the handshake cannot finish.
+    if (s->conn->read_state() == coda::DirectionState::closed) {
+      return GNUTLS_E_PREMATURE_TERMINATION;
+    }
     const int got = fill_input(s, deadline);
     if (got == kEndOfFile) {
       if (s->conn->error()) return engine_error(s);
@@ -111,11 +117,19 @@ int gnutls_handshake(gnutls_session_t session) {
   }
 }
 
+int gnutls_session_key_update(gnutls_session_t session, unsigned flags) {
+  if (session == nullptr || !session->conn) return GNUTLS_E_INVALID_REQUEST;
+  if (!session->conn->handshake_complete()) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+  const auto status = session->conn->update_keys((flags & GNUTLS_KU_PEER) != 0);
+  if (!status) return error_code(status.error());
+  return flush_output(session);
+}
+
 int gnutls_rehandshake(gnutls_session_t session) {
-  if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  // TLS 1.3 has no renegotiation; a server asking for one gets what
-  // GnuTLS answers for a 1.3 session.
-  return GNUTLS_E_INVALID_REQUEST;
+  if (session == nullptr || session->role != coda::Role::server) return GNUTLS_E_INVALID_REQUEST;
+  // TLS 1.3 has no renegotiation: as in GnuTLS, a server's request becomes
+  // a KeyUpdate that asks the peer to update too.
+  return gnutls_session_key_update(session, GNUTLS_KU_PEER);
 }
 
 void gnutls_handshake_set_hook_function(gnutls_session_t session, unsigned int htype, int when,

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "compat/gnutls/ids.hpp"
 #include "compat/gnutls/session.hpp"
@@ -144,6 +145,52 @@ int gnutls_error_to_alert(int err, int* level) {
   }
   if (level != nullptr) *level = lvl;
   return alert;
+}
+
+}  // extern "C"
+
+extern "C" {
+
+unsigned int gnutls_session_get_verify_cert_status(gnutls_session_t session) {
+  if (session == nullptr || !session->conn) return static_cast<unsigned>(-1);
+  return session->conn->info().peer_verify_status;
+}
+
+// One sentence per status bit, in our words, as a NUL-terminated text the
+// caller frees with gnutls_free.
+int gnutls_certificate_verification_status_print(unsigned int status,
+                                                 gnutls_certificate_type_t type,
+                                                 gnutls_datum_t* out, unsigned int flags) {
+  (void)type;
+  (void)flags;
+  if (out == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  struct Bit {
+    unsigned bit;
+    const char* text;
+  };
+  static constexpr Bit kBits[] = {
+      {GNUTLS_CERT_REVOKED, "The certificate was revoked. "},
+      {GNUTLS_CERT_SIGNER_NOT_FOUND, "The certificate's issuer is not trusted or not known. "},
+      {GNUTLS_CERT_SIGNER_NOT_CA, "The certificate's issuer is not a CA. "},
+      {GNUTLS_CERT_INSECURE_ALGORITHM, "The certificate is signed with an insecure algorithm. "},
+      {GNUTLS_CERT_NOT_ACTIVATED, "The certificate is not valid yet. "},
+      {GNUTLS_CERT_EXPIRED, "The certificate has expired. "},
+      {GNUTLS_CERT_SIGNATURE_FAILURE, "The certificate's signature does not verify. "},
+      {GNUTLS_CERT_UNEXPECTED_OWNER, "The name in the certificate does not match the host. "},
+      {GNUTLS_CERT_PURPOSE_MISMATCH, "The certificate may not be used for this purpose. "},
+  };
+  std::string text = (status & GNUTLS_CERT_INVALID) != 0 || status != 0
+                         ? "The certificate is NOT trusted. "
+                         : "The certificate is trusted. ";
+  for (const Bit& b : kBits) {
+    if ((status & b.bit) != 0) text += b.text;
+  }
+  auto* data = static_cast<unsigned char*>(gnutls_malloc(text.size() + 1));
+  if (data == nullptr) return GNUTLS_E_MEMORY_ERROR;
+  std::memcpy(data, text.c_str(), text.size() + 1);
+  out->data = data;
+  out->size = static_cast<unsigned>(text.size());
+  return 0;
 }
 
 }  // extern "C"

@@ -61,7 +61,6 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
   if (const int ret = check_established(s); ret < 0) return ret;
   if (data == nullptr && data_size > 0) return GNUTLS_E_INVALID_REQUEST;
   coda::Connection& conn = *s->conn;
-  const Deadline deadline = deadline_after(s->record_timeout_ms);
   for (;;) {
     if (conn.app_data_available() > 0) {
       return static_cast<ssize_t>(
@@ -78,11 +77,26 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
       if (s->closure.lenient_truncation && conn.eof_received() && !conn.eof_inside_record()) {
         return 0;
       }
+      // GnuTLS 3.7 answers an EOF inside a record first with E_AGAIN (even
+      // on a blocking transport), then with the error: -110 inside the
+      // header, -9 inside the body. Programs loop on E_AGAIN, so they see
+      // the same sequence here.
+      if (conn.eof_inside_record() && !s->fatal_error_reported) {
+        if (!s->eof_in_record_announced) {
+          s->eof_in_record_announced = true;
+          s->direction = 0;
+          return GNUTLS_E_AGAIN;
+        }
+        s->fatal_error_reported = true;
+        return conn.eof_inside_header() ? GNUTLS_E_PREMATURE_TERMINATION
+                                        : GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+      }
       return engine_error(s);
     }
     // Answers the engine queued (KeyUpdate) go out before we wait.
     if (const int ret = flush_output(s); ret < 0) return ret;
-    const int got = fill_input(s, deadline);
+    // The record timeout bounds each read from the transport, as in GnuTLS.
+    const int got = fill_input(s, deadline_after(s->record_timeout_ms));
     if (got < 0) return got;
   }
 }

@@ -59,7 +59,8 @@ unsigned gnutls_session_get_flags(gnutls_session_t session) {
 // ---- priorities and credentials ----
 
 int gnutls_priority_set(gnutls_session_t session, gnutls_priority_t priority) {
-  if (session == nullptr || priority == nullptr) return GNUTLS_E_NO_CIPHER_SUITES;
+  if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (priority == nullptr) return GNUTLS_E_NO_PRIORITIES_WERE_SET;
   session->priority = priority->priority;
   return 0;
 }

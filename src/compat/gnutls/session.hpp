@@ -62,6 +62,7 @@ struct gnutls_session_int {
   size_t interrupted_send = 0;
   // A fatal error is returned once; afterwards calls say the session is invalid.
   bool fatal_error_reported = false;
+  bool eof_in_record_announced = false;  // the E_AGAIN GnuTLS gives first
   int last_alert = 0;
 
   gnutls_handshake_hook_func hook = nullptr;
@@ -77,7 +78,7 @@ struct gnutls_session_int {
   std::vector<gnutls_datum_t> peer_certificates;
 
   // Closure.
-  bool bye_waiting = false;  // RDWR: our close_notify is out, waiting for the peer's
+  bool close_notify_without_engine = false;  // bye before any handshake
   std::optional<std::chrono::steady_clock::time_point> bye_deadline;
   coda::compat::ByeOutcome bye_outcome = coda::compat::ByeOutcome::none;
   coda::compat::ClosureOptions closure;

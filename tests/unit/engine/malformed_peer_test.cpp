@@ -155,13 +155,18 @@ TEST(MalformedPeer, PlaintextAlertBeforeClientHelloIsUnexpected) {
 }
 
 // A client that could not read our flight may answer in the clear.
+// Once the server reads under the client's handshake keys, a plaintext
+// alert is a plaintext record under keys (RFC 8446 5): unexpected_message,
+// as GnuTLS (which fails to decrypt it) also ends the handshake.
 TEST(MalformedPeer, PlaintextFatalAlertAfterServerFlight) {
   ConfigPair configs;
   FirstFlight f;
   ASSERT_TRUE(f.run(configs));
   const uint8_t alert[] = {0x02, 0x28};
   const auto result = f.server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
-  expect_peer_alert(*f.server, result, AlertDescription::handshake_failure);
+  expect_local_alert(*f.server, result, AlertDescription::unexpected_message,
+                     AlertForm::encrypted);
+  EXPECT_EQ(result.error().reason, Reason::plaintext_under_keys);
 }
 
 TEST(MalformedPeer, PlaintextFatalAlertToClientBeforeServerHello) {
@@ -261,11 +266,12 @@ TEST(MalformedPeer, UserCanceledDuringHandshakeIsNotFatal) {
   ConfigPair configs;
   FirstFlight f;
   ASSERT_TRUE(f.run(configs));
+  // Before the client has keys, its alerts are plaintext: the client gets one.
   const uint8_t alert[] = {0x01, 0x5a};
-  const auto result = f.server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
+  const auto result = f.client->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
   ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_FALSE(f.server->error().has_value());
-  EXPECT_EQ(f.server->take_warning_alert(), AlertDescription::user_canceled);
+  EXPECT_FALSE(f.client->error().has_value());
+  EXPECT_EQ(f.client->take_warning_alert(), AlertDescription::user_canceled);
   // The handshake still completes.
   ASSERT_TRUE(feed(*f.client, wire::join_records(f.server_records)).ok());
   ASSERT_TRUE(feed(*f.server, test::take_output(*f.client)).ok());

@@ -457,6 +457,19 @@ TEST(MalformedRecord, FirstRecordAlertFromServerUsesVersion0303) {
   EXPECT_EQ(records[0].version, 0x0303) << "alert record is 15 03 01 ..., RFC 8446 5.1 wants 03 03";
 }
 
+// Same rule for the ServerHello, the server's first record of a normal
+// handshake (only the initial ClientHello may say 03 01).
+TEST(MalformedRecord, ServerHelloRecordUsesVersion0303) {
+  ConfigPair configs;
+  FirstFlight f;
+  ASSERT_TRUE(f.run(configs));
+  EXPECT_EQ(f.server_records.at(0).type, wire::kHandshake);
+  EXPECT_EQ(f.server_records.at(0).version, 0x0303)
+      << "ServerHello record is 16 03 01 ..., RFC 8446 5.1 wants 03 03";
+  const auto records = wire::split_records(f.client_hello);
+  EXPECT_EQ(records.at(0).version, 0x0301);  // allowed for the initial ClientHello
+}
+
 // A peer that announces a record and then goes away: truncation, not an
 // alert (nothing is queued: the transport is gone).
 TEST(MalformedRecord, EofInsideARecord) {

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Makes the certificates the api tests use, with the openssl CLI only:
+#   ca.pem / ca.key            trusted CA (ECDSA P-256)
+#   ecdsa.pem / ecdsa.key      server leaf, ECDSA P-256, SAN localhost + 127.0.0.1
+#   rsa.pem / rsa.key          server leaf, RSA 2048, same names
+#   client.pem / client.key    a client leaf (ECDSA P-256)
+#   ecdsa-chain.pem            ecdsa.pem followed by ca.pem
+# Usage: make_certs.sh DIR   (does nothing when DIR/.complete exists)
+set -euo pipefail
+
+dir="${1:?usage: make_certs.sh DIR}"
+[[ -f "$dir/.complete" ]] && exit 0
+mkdir -p "$dir"
+cd "$dir"
+
+cat >x509.cnf <<'CNF'
+[ req ]
+distinguished_name = dn
+prompt = no
+[ dn ]
+CN = unused
+[ v3_ca ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[ v3_leaf ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+CNF
+
+run() {  # run CMD...: quiet unless it fails
+  local out
+  if ! out="$("$@" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    echo "make_certs: failed: $*" >&2
+    exit 1
+  fi
+}
+
+key() {  # key FILE ec|rsa
+  if [[ "$2" == ec ]]; then
+    run openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1"
+  else
+    run openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1"
+  fi
+}
+
+leaf() {  # leaf NAME ec|rsa
+  key "$1.key" "$2"
+  run openssl req -new -config x509.cnf -key "$1.key" -subj "/O=Coda API Tests/CN=localhost" -out "$1.csr"
+  run openssl x509 -req -in "$1.csr" -CA ca.pem -CAkey ca.key -set_serial "0x$(openssl rand -hex 8)" \
+    -days 365 -sha256 -extfile x509.cnf -extensions v3_leaf -out "$1.pem"
+  rm -f "$1.csr"
+}
+
+key ca.key ec
+run openssl req -new -x509 -config x509.cnf -extensions v3_ca -key ca.key \
+  -subj "/O=Coda API Tests/CN=Coda API Test CA" -days 365 -sha256 -out ca.pem
+leaf ecdsa ec
+leaf rsa rsa
+leaf client ec
+cat ecdsa.pem ca.pem >ecdsa-chain.pem
+for l in ecdsa rsa client; do
+  run openssl verify -CAfile ca.pem "$l.pem"
+done
+touch .complete

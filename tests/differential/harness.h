@@ -1,0 +1,71 @@
+/* Differential closure tests: a client and a server in one process, two
+ * threads over a socketpair(AF_UNIX, SOCK_STREAM). Each side writes its own
+ * transcript (one line per API call, return codes and lengths only); the
+ * client's lines are printed first, then the server's, so the output does not
+ * depend on how the threads interleave. Where a scenario needs an order
+ * between the two sides it says so with post()/await().
+ *
+ * The same sources are built against the real GnuTLS and against Coda; the
+ * transcripts must be identical (tests/differential/run_scenario.sh). */
+#ifndef CODA_DIFFERENTIAL_HARNESS_H
+#define CODA_DIFFERENTIAL_HARNESS_H
+
+#include <gnutls/gnutls.h>
+#include <stddef.h>
+
+struct side {
+  const char* name; /* "client" or "server" */
+  int fd;
+  gnutls_session_t s;
+  char log[32768];
+  size_t len;
+  /* Custom transport (only after use_custom_transport()). */
+  int pull_eagain; /* the next N pulls fail with EAGAIN */
+  int push_eagain; /* the next N pushes fail with EAGAIN */
+  int capture;     /* pushes go to cap[] instead of the socket */
+  unsigned char cap[8192];
+  size_t caplen;
+};
+
+/* Transcript lines. */
+void say(struct side* sd, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+int log_rc(struct side* sd, const char* call, int rc);
+
+/* Session calls that log themselves; each returns what the call returned. */
+int do_handshake(struct side* sd);
+int do_bye(struct side* sd, gnutls_close_request_t how);
+int do_send(struct side* sd, size_t n);
+int do_recv(struct side* sd);
+/* Receives until recv returns <= 0; logs the byte total and the final code. */
+int do_recv_all(struct side* sd);
+int do_alert_send(struct side* sd, gnutls_alert_level_t level, gnutls_alert_description_t desc);
+void do_alert_get(struct side* sd);
+void do_get_direction(struct side* sd);
+void do_record_set_timeout(struct side* sd, unsigned ms);
+
+/* Raw transport actions on the side's socket. */
+void raw_shutdown_wr(struct side* sd);
+void raw_write(struct side* sd, const void* data, size_t n);
+/* read() until EOF; logs the byte count and the bytes if printable. */
+void raw_read_all(struct side* sd);
+/* read() until EOF and parse TLS records; logs the number of records and
+ * their content types. */
+void raw_count_records(struct side* sd);
+void set_nonblocking(struct side* sd);
+
+/* Switches the session to push/pull functions that honour pull_eagain,
+ * push_eagain and capture. */
+void use_custom_transport(struct side* sd);
+
+/* Ordering between the two sides. */
+void post(int event);
+void await(int event);
+
+struct scenario {
+  const char* name;
+  void (*client)(struct side*);
+  void (*server)(struct side*);
+};
+extern const struct scenario scenarios[];
+
+#endif

@@ -1,0 +1,456 @@
+/* The closure scenarios. Each has a client half and a server half, both
+ * starting right after their handshake returned 0. Events (post/await) fix
+ * the order wherever the result could depend on it. */
+#include <string.h>
+
+#include "harness.h"
+
+enum { E1 = 1, E2, E3, E4 };
+
+/* Client bye(RDWR); the server sees the close_notify and answers with its
+ * own. */
+static void full_close_client(struct side* c) {
+  do_send(c, 4);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void full_close_server(struct side* s) {
+  do_recv(s);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_recv(s);
+}
+
+/* The server answers the client's close_notify with bye(RDWR): it has the
+ * peer's close_notify already, so it must not wait. */
+static void full_close_rdwr_reply_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void full_close_rdwr_reply_server(struct side* s) {
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_RDWR);
+}
+
+/* Client bye(WR); the server keeps sending, then closes; the client reads
+ * everything, then 0. */
+static void half_close_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_recv_all(c);
+  do_recv(c);
+}
+static void half_close_server(struct side* s) {
+  do_recv(s);
+  do_send(s, 100);
+  do_send(s, 100);
+  do_send(s, 100);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_recv(s);
+}
+
+/* The server closes the socket without close_notify. */
+static void truncation_client(struct side* c) {
+  await(E1);
+  do_recv(c);
+  do_recv(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void truncation_server(struct side* s) {
+  do_send(s, 4);
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* EOF right after the handshake, before any record. */
+static void truncation_at_start_client(struct side* c) {
+  await(E1);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_WR);
+}
+static void truncation_at_start_server(struct side* s) {
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* The raw peer writes half of an encrypted record, then EOF. */
+static void truncation_mid_record_client(struct side* c) {
+  await(E1);
+  do_recv(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void truncation_mid_record_server(struct side* s) {
+  use_custom_transport(s);
+  s->capture = 1;
+  do_send(s, 64);
+  s->capture = 0;
+  raw_write(s, s->cap, s->caplen / 2);
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* The raw peer writes 3 bytes of a record header, then EOF. */
+static void truncation_mid_header_client(struct side* c) {
+  await(E1);
+  do_recv(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void truncation_mid_header_server(struct side* s) {
+  use_custom_transport(s);
+  s->capture = 1;
+  do_send(s, 64);
+  s->capture = 0;
+  raw_write(s, s->cap, 3);
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* Data the server sends after the client's close_notify arrived is
+ * discarded by the client's bye(RDWR), which returns at the server's
+ * close_notify. */
+static void data_discarded_by_rdwr_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+  do_recv(c);
+}
+static void data_discarded_by_rdwr_server(struct side* s) {
+  do_recv(s);
+  do_send(s, 100);
+  do_send(s, 200);
+  do_send(s, 300);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_recv(s);
+}
+
+/* Plaintext behind the server's close_notify stays in the socket. */
+static void plaintext_after_close_notify_client(struct side* c) {
+  do_recv(c);
+  do_recv(c);
+  raw_read_all(c);
+}
+static void plaintext_after_close_notify_server(struct side* s) {
+  do_send(s, 5);
+  do_bye(s, GNUTLS_SHUT_WR);
+  raw_write(s, "PLAIN", 5);
+  raw_shutdown_wr(s);
+}
+
+/* The same with the client in bye(RDWR), which must not read past the
+ * server's close_notify either. */
+static void plaintext_after_close_notify_rdwr_client(struct side* c) {
+  await(E1);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  raw_read_all(c);
+}
+static void plaintext_after_close_notify_rdwr_server(struct side* s) {
+  do_send(s, 5);
+  do_bye(s, GNUTLS_SHUT_WR);
+  raw_write(s, "PLAIN", 5);
+  post(E1);
+  do_recv(s);
+  raw_shutdown_wr(s);
+}
+
+/* Sending after bye(WR). */
+static void send_after_bye_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_send(c, 10);
+  post(E1);
+  do_recv(c);
+  do_recv(c);
+  do_send(c, 10);
+}
+static void send_after_bye_server(struct side* s) {
+  do_recv(s);
+  await(E1);
+  do_send(s, 1);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_recv(s);
+}
+
+/* Sending after bye(RDWR) returned 0. */
+static void send_after_bye_rdwr_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_send(c, 10);
+  do_recv(c);
+}
+static void send_after_bye_rdwr_server(struct side* s) {
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* A silent peer: bye(RDWR) times out after the record timeout; called again
+ * once the peer answered, it completes. */
+static void record_timeout_in_bye_client(struct side* c) {
+  do_record_set_timeout(c, 200);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  post(E1);
+  await(E2);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void record_timeout_in_bye_server(struct side* s) {
+  do_recv(s);
+  await(E1);
+  do_bye(s, GNUTLS_SHUT_WR);
+  post(E2);
+}
+
+/* The peer closes the socket while bye(RDWR) waits for its close_notify. */
+static void eof_in_bye_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void eof_in_bye_server(struct side* s) {
+  do_recv(s);
+  raw_shutdown_wr(s);
+}
+
+/* The server sends a fatal alert. */
+static void fatal_alert_client(struct side* c) {
+  do_recv(c);
+  do_alert_get(c);
+  await(E1);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+  do_send(c, 10);
+  do_bye(c, GNUTLS_SHUT_WR);
+}
+static void fatal_alert_server(struct side* s) {
+  do_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+  do_bye(s, GNUTLS_SHUT_WR);
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* In TLS 1.3 a warning-level alert other than close_notify (and
+ * user_canceled, see deliberate_user_canceled) is an error alert. */
+static void warning_alert_client(struct side* c) {
+  do_recv(c);
+  do_alert_get(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_WR);
+}
+static void warning_alert_server(struct side* s) {
+  do_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_UNRECOGNIZED_NAME);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* A fatal alert while the client waits in bye(RDWR). */
+static void fatal_alert_in_bye_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_alert_get(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void fatal_alert_in_bye_server(struct side* s) {
+  do_recv(s);
+  do_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_ILLEGAL_PARAMETER);
+  raw_shutdown_wr(s);
+}
+
+/* bye after this side sent a fatal alert. */
+static void fatal_alert_sent_then_bye_client(struct side* c) {
+  await(E1);
+  do_recv(c);
+  do_recv(c);
+  do_alert_get(c);
+  do_recv(c);
+}
+static void fatal_alert_sent_then_bye_server(struct side* s) {
+  do_send(s, 1);
+  do_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_send(s, 10);
+  raw_shutdown_wr(s);
+  post(E1);
+}
+
+/* bye called twice, then bye(RDWR) once more after the peer closed. */
+static void bye_twice_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+  do_send(c, 10);
+}
+static void bye_twice_server(struct side* s) {
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The server closes first, with bye(RDWR). */
+static void server_initiated_close_client(struct side* c) {
+  do_recv(c);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void server_initiated_close_server(struct side* s) {
+  do_bye(s, GNUTLS_SHUT_RDWR);
+  do_recv(s);
+  do_send(s, 10);
+}
+
+/* recv returns 0 on every call after the close_notify; TLS 1.3 lets the
+ * client keep sending until its own bye. */
+static void recv_after_close_notify_client(struct side* c) {
+  do_recv(c);
+  do_recv(c);
+  do_recv(c);
+  do_recv(c);
+  do_send(c, 5);
+  do_bye(c, GNUTLS_SHUT_WR);
+}
+static void recv_after_close_notify_server(struct side* s) {
+  do_send(s, 3);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_recv(s);
+  do_recv(s);
+  do_recv(s);
+}
+
+/* Non-blocking, deterministic: the first pull of bye(RDWR) fails with
+ * EAGAIN; bye resumes on the next call. */
+static void nonblocking_pull_client(struct side* c) {
+  use_custom_transport(c);
+  c->pull_eagain = 1;
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_get_direction(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void nonblocking_pull_server(struct side* s) {
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The first push of bye fails with EAGAIN: direction 1, then resume. The
+ * server counts the close_notify records that arrived. */
+static void nonblocking_push_client(struct side* c) {
+  use_custom_transport(c);
+  c->push_eagain = 1;
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_get_direction(c);
+  do_bye(c, GNUTLS_SHUT_WR);
+  raw_shutdown_wr(c);
+}
+static void nonblocking_push_server(struct side* s) {
+  raw_count_records(s);
+}
+
+/* A real non-blocking socket whose peer answers only after bye returned
+ * GNUTLS_E_AGAIN. */
+static void nonblocking_socket_client(struct side* c) {
+  set_nonblocking(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_get_direction(c);
+  post(E1);
+  await(E2);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void nonblocking_socket_server(struct side* s) {
+  do_recv(s);
+  await(E1);
+  do_bye(s, GNUTLS_SHUT_WR);
+  post(E2);
+}
+
+/* ---- deliberate differences: checked against expected transcripts ---- */
+
+/* Data that arrives during bye(RDWR) is dropped, not queued. */
+static void deliberate_rdwr_drops_data_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  say(c, "record_check_pending = %zu", gnutls_record_check_pending(c->s));
+  do_recv(c);
+}
+
+/* TLS 1.3 user_canceled is a closure alert. */
+static void deliberate_user_canceled_client(struct side* c) {
+  do_recv(c);
+  do_alert_get(c);
+  do_recv(c);
+}
+static void deliberate_user_canceled_server(struct side* s) {
+  do_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_USER_CANCELED);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* Contract 7: after a fatal alert was sent, bye returns what GnuTLS
+ * returns but sends no close_notify. The client reads the raw records
+ * behind a 1-byte marker record. */
+static void contract_no_close_notify_after_fatal_client(struct side* c) {
+  do_recv(c);
+  raw_count_records(c);
+}
+static void contract_no_close_notify_after_fatal_server(struct side* s) {
+  do_send(s, 1);
+  do_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_bye(s, GNUTLS_SHUT_WR);
+  raw_shutdown_wr(s);
+}
+
+/* No application data after our own fatal alert (RFC 8446 6.2: the
+ * connection is over): Coda refuses with GNUTLS_E_INVALID_SESSION where
+ * GnuTLS 3.7 still encrypts and sends it. */
+static void deliberate_no_data_after_fatal_alert_client(struct side* c) {
+  do_recv(c);
+  do_alert_get(c);
+}
+static void deliberate_no_data_after_fatal_alert_server(struct side* s) {
+  do_alert_send(s, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+  do_send(s, 10);
+  raw_shutdown_wr(s);
+}
+
+/* A second bye sends no second close_notify. */
+static void deliberate_bye_twice_one_alert_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_bye(c, GNUTLS_SHUT_WR);
+  raw_shutdown_wr(c);
+}
+
+#define SCENARIO(n) \
+  { #n, n##_client, n##_server }
+const struct scenario scenarios[] = {
+    SCENARIO(full_close),
+    SCENARIO(full_close_rdwr_reply),
+    SCENARIO(half_close),
+    SCENARIO(truncation),
+    SCENARIO(truncation_at_start),
+    SCENARIO(truncation_mid_record),
+    SCENARIO(truncation_mid_header),
+    SCENARIO(data_discarded_by_rdwr),
+    SCENARIO(plaintext_after_close_notify),
+    SCENARIO(plaintext_after_close_notify_rdwr),
+    SCENARIO(send_after_bye),
+    SCENARIO(send_after_bye_rdwr),
+    SCENARIO(record_timeout_in_bye),
+    SCENARIO(eof_in_bye),
+    SCENARIO(fatal_alert),
+    SCENARIO(fatal_alert_in_bye),
+    SCENARIO(warning_alert),
+    SCENARIO(fatal_alert_sent_then_bye),
+    SCENARIO(bye_twice),
+    SCENARIO(server_initiated_close),
+    SCENARIO(recv_after_close_notify),
+    SCENARIO(nonblocking_pull),
+    SCENARIO(nonblocking_push),
+    SCENARIO(nonblocking_socket),
+    {"deliberate_rdwr_drops_data", deliberate_rdwr_drops_data_client,
+     data_discarded_by_rdwr_server},
+    SCENARIO(deliberate_user_canceled),
+    {"deliberate_bye_twice_one_alert", deliberate_bye_twice_one_alert_client,
+     nonblocking_push_server},
+    SCENARIO(contract_no_close_notify_after_fatal),
+    SCENARIO(deliberate_no_data_after_fatal_alert),
+    {NULL, NULL, NULL},
+};
