@@ -109,6 +109,11 @@ uint32_t status_for_error(int err) {
   return bits;
 }
 
+// RFC 6125 6.4.4: never fall back to the subject CN when checking a name;
+// 6.4.3: a wildcard only as the complete left-most label.
+constexpr unsigned kHostFlags =
+    X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT;
+
 // Records every problem and lets verification go on, so one call reports
 // them all (an expired certificate from an unknown CA gives both bits).
 // Safe because the caller trusts the chain only when no bit was recorded.
@@ -226,6 +231,33 @@ std::time_t Certificate::not_after() const {
   return state_ ? asn1_time_to_time_t(X509_get0_notAfter(state_->x509.get())) : 0;
 }
 
+Bytes Certificate::spki() const {
+  if (!state_) return {};
+  unsigned char* der = nullptr;
+  const int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(state_->x509.get()), &der);
+  if (len <= 0) {
+    ossl::clear_errors();
+    return {};
+  }
+  Bytes out(der, der + len);
+  OPENSSL_free(der);
+  return out;
+}
+
+bool Certificate::matches_hostname(const std::string& name, bool wildcards) const {
+  if (!state_ || name.empty() || name.find('\0') != std::string::npos) return false;
+  X509* x = state_->x509.get();
+  int rc;
+  if (is_ip_literal(name)) {
+    rc = X509_check_ip_asc(x, name.c_str(), 0);
+  } else {
+    rc = X509_check_host(x, name.data(), name.size(),
+                         kHostFlags | (wildcards ? 0 : X509_CHECK_FLAG_NO_WILDCARDS), nullptr);
+  }
+  ossl::clear_errors();
+  return rc == 1;
+}
+
 void* Certificate::native() const {
   return state_ ? state_->x509.get() : nullptr;
 }
@@ -328,10 +360,7 @@ uint32_t verify_chain(const TrustStore& trust, const std::vector<Certificate>& c
       // An IP literal matches only an iPAddress SAN (RFC 6125 / RFC 5280).
       set = X509_VERIFY_PARAM_set1_ip_asc(param, options.hostname.c_str()) == 1;
     } else {
-      // RFC 6125 6.4.4: never fall back to the subject CN when checking a
-      // name; 6.4.3: a wildcard only as the complete left-most label.
-      X509_VERIFY_PARAM_set_hostflags(
-          param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT);
+      X509_VERIFY_PARAM_set_hostflags(param, kHostFlags);
       set =
           X509_VERIFY_PARAM_set1_host(param, options.hostname.data(), options.hostname.size()) == 1;
     }

@@ -33,6 +33,14 @@ class Certificate {
   std::string issuer() const;
   std::time_t not_before() const;
   std::time_t not_after() const;
+  // The DER SubjectPublicKeyInfo; empty if the certificate was moved from.
+  Bytes spki() const;
+  // Whether the certificate is for `name`, a DNS name or an IP address
+  // literal, by the rules verify_chain applies (RFC 6125: subjectAltName
+  // only, a wildcard only as the whole left-most label; an IP literal
+  // matches only an iPAddress entry). wildcards = false refuses wildcard
+  // names altogether.
+  bool matches_hostname(const std::string& name, bool wildcards = true) const;
   // Opaque handle for the verification glue (an X509*).
   void* native() const;
 

@@ -123,6 +123,11 @@ void Engine::set_version(ProtocolVersion version) {
 
 void Engine::write_warning_alert(AlertDescription alert) { write_alert(AlertLevel::warning, alert); }
 
+void Engine::hand_over(std::unique_ptr<hs::HandshakeMachine> next) {
+  retired_machine_ = std::move(machine_);
+  machine_ = std::move(next);
+}
+
 void Engine::consume_output(size_t n) {
   out_pos_ = std::min(out_.size(), out_pos_ + n);
   if (out_pos_ == out_.size()) {
@@ -184,7 +189,12 @@ Status Engine::process_record() {
 
   ContentType type = outer;
   ByteView content = body;
-  if (read_protection_ && outer == ContentType::application_data) {
+  // TLS 1.2 protects every record type under keys; TLS 1.3 hides the type
+  // behind application_data.
+  const bool protected_record =
+      read_protection_ &&
+      (outer == ContentType::application_data || version_ == ProtocolVersion::tls12);
+  if (protected_record) {
     CODA_ASSIGN(auto opened, read_protection_->open(reader_.header(), body));
     type = opened.type;
     content = opened.content;

@@ -62,6 +62,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status install_read_keys(const hs::KeyMaterial& keys) override;
   void set_version(ProtocolVersion version) override;
   void write_warning_alert(AlertDescription alert) override;
+  void hand_over(std::unique_ptr<hs::HandshakeMachine> next) override;
 
   Status process_record();
   Status process_handshake(ByteView content);
@@ -75,6 +76,8 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::shared_ptr<const Config> config_;
   SessionInfo info_;
   std::unique_ptr<hs::HandshakeMachine> machine_;
+  // The machine that handed over to machine_, kept until its call returns.
+  std::unique_ptr<hs::HandshakeMachine> retired_machine_;
 
   record::RecordReader reader_;
   hs::HandshakeReader handshake_reader_;

@@ -26,6 +26,8 @@ struct KeyMaterial {
   SecureBytes iv;
 };
 
+class HandshakeMachine;
+
 // Provided by the engine.
 class HandshakeSink {
  public:
@@ -46,6 +48,9 @@ class HandshakeSink {
   virtual void set_version(ProtocolVersion version) = 0;
   // A warning alert that does not end the session (TLS 1.2 no_renegotiation).
   virtual void write_warning_alert(AlertDescription alert) = 0;
+  // Another machine takes over from the calling one (TLS 1.2 once the
+  // hellos chose it). The caller stays alive until its call returns.
+  virtual void hand_over(std::unique_ptr<HandshakeMachine> next) = 0;
 };
 
 // One role of one version. The engine hands it every complete handshake

@@ -7,6 +7,7 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
 
@@ -97,16 +98,29 @@ Status Tls13Client::start() {
     hello_.legacy_session_id.resize(32);
     random_.fill(hello_.legacy_session_id);
   }
+  const bool offer13 = config_.max_version >= ProtocolVersion::tls13;
+  const bool offer12 = config_.min_version <= ProtocolVersion::tls12;
   for (CipherSuite s : config_.cipher_suites) {
     const SuiteInfo* info = find_suite(s);
-    if (info && info->version == ProtocolVersion::tls13) {
+    if (info && ((info->version == ProtocolVersion::tls13 && offer13) ||
+                 (info->version == ProtocolVersion::tls12 && offer12))) {
       hello_.cipher_suites.push_back(static_cast<uint16_t>(s));
     }
   }
   if (hello_.cipher_suites.empty()) {
-    return Error::make(ErrorKind::invalid_argument, "no TLS 1.3 cipher suite enabled");
+    return Error::make(ErrorKind::invalid_argument, "no cipher suite enabled");
   }
-  hello_.supported_versions = {static_cast<uint16_t>(ProtocolVersion::tls13)};
+  if (offer13) {
+    hello_.supported_versions = {static_cast<uint16_t>(ProtocolVersion::tls13)};
+    if (offer12) hello_.supported_versions.push_back(static_cast<uint16_t>(ProtocolVersion::tls12));
+  }
+  if (offer12) {
+    // RFC 7627 (required by default), RFC 5746 (empty on an initial
+    // handshake) and RFC 8422 5.1.2 (uncompressed points only).
+    hello_.extended_master_secret = true;
+    hello_.renegotiation_info = Bytes{};
+    hello_.ec_point_formats = {0};
+  }
   for (NamedGroup g : config_.groups) {
     if (crypto::group_supported(g)) hello_.supported_groups.push_back(static_cast<uint16_t>(g));
   }
@@ -119,6 +133,11 @@ Status Tls13Client::start() {
   if (!config_.server_name.empty()) {
     hello_.server_name = config_.server_name;
     info_.server_name = config_.server_name;
+  }
+  if (!offer13) {
+    CODA_TRY(send_client_hello());
+    state_ = ClientState::wait_server_hello;
+    return {};
   }
   hello_.key_shares.emplace();
   const size_t count = std::clamp<size_t>(config_.key_shares, 1, hello_.supported_groups.size());
@@ -213,6 +232,17 @@ Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
 
 Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   CODA_ASSIGN(auto sh, ServerHello::parse(m.body));
+  // RFC 8446 4.2.1: without supported_versions the server speaks 1.2 (or less).
+  if (!sh.selected_version && !retried_) {
+    if (sh.legacy_version == static_cast<uint16_t>(ProtocolVersion::tls12) &&
+        config_.min_version <= ProtocolVersion::tls12 && !sh.is_hello_retry_request()) {
+      shares_.clear();
+      return continue_tls12_client(config_, info_, sink_, random_, std::move(hello_),
+                                   std::move(transcript_), sh, m);
+    }
+    return Error::alert_error(AlertDescription::protocol_version,
+                              "server does not speak a version we offered");
+  }
   if (sh.is_hello_retry_request()) return on_hello_retry_request(sh, m);
   CODA_TRY(check_server_hello_common(sh));
   if (!sh.key_share) return Error::alert_error(AlertDescription::missing_extension, "no key_share");

@@ -7,6 +7,7 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
 
@@ -209,10 +210,19 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
 
 Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
   CODA_ASSIGN(auto ch, ClientHello::parse(m.body));
-  // RFC 8446 4.2.1: only supported_versions can select TLS 1.3.
-  if (!contains(ch.supported_versions, ProtocolVersion::tls13) ||
-      config_.max_version < ProtocolVersion::tls13) {
-    return Error::alert_error(AlertDescription::protocol_version, "client does not offer TLS 1.3");
+  // RFC 8446 4.2.1: only supported_versions can select TLS 1.3; without it
+  // legacy_version names the client's highest version.
+  const bool client13 = contains(ch.supported_versions, ProtocolVersion::tls13);
+  const bool client12 = ch.supported_versions.empty()
+                            ? ch.legacy_version >= static_cast<uint16_t>(ProtocolVersion::tls12)
+                            : contains(ch.supported_versions, ProtocolVersion::tls12);
+  if (!(client13 && config_.max_version >= ProtocolVersion::tls13)) {
+    // RFC 8996: nothing below TLS 1.2.
+    if (client12 && config_.min_version <= ProtocolVersion::tls12) {
+      return start_tls12_server(config_, info_, sink_, random_, ch, m);
+    }
+    return Error::alert_error(AlertDescription::protocol_version,
+                              "client offers no version we speak");
   }
   CODA_TRY(negotiate(ch));
   session_id_ = ch.legacy_session_id;

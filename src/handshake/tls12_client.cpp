@@ -1,0 +1,267 @@
+// The TLS 1.2 client (RFC 5246 7.3): full handshake with ECDHE, extended
+// master secret and secure renegotiation indication; renegotiation refused.
+#include <algorithm>
+#include <optional>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/messages12.hpp"
+#include "handshake/prf12.hpp"
+#include "handshake/tls12.hpp"
+#include "handshake/tls12_common.hpp"
+#include "handshake/tls13_common.hpp"
+
+namespace coda::hs {
+namespace {
+
+enum class State : uint8_t {
+  wait_certificate,
+  wait_server_key_exchange,
+  wait_certificate_request_or_done,
+  wait_server_hello_done,
+  wait_change_cipher_spec,
+  wait_finished,
+  connected,
+};
+
+class Tls12Client final : public HandshakeMachine {
+ public:
+  Tls12Client(const Config& config, SessionInfo& info, HandshakeSink& sink,
+              crypto::RandomSource& random, ClientHello hello, Transcript transcript)
+      : config_(config), info_(info), sink_(sink), random_(random), hello_(std::move(hello)),
+        transcript_(std::move(transcript)) {}
+
+  Status on_server_hello(const ServerHello& sh, const HandshakeMessage& m);
+  Status start() override { return {}; }
+  Status handle(const HandshakeMessage& m) override;
+  bool complete() const override { return state_ == State::connected; }
+  bool change_cipher_spec_allowed() const override {
+    return state_ == State::wait_change_cipher_spec;
+  }
+  Status on_change_cipher_spec() override;
+  bool application_data_allowed() const override { return complete(); }
+
+ private:
+  Status on_certificate(const HandshakeMessage& m);
+  Status on_server_key_exchange(const HandshakeMessage& m);
+  Status on_certificate_request(const HandshakeMessage& m);
+  Status on_server_hello_done(const HandshakeMessage& m);
+  Status on_finished(const HandshakeMessage& m);
+  Status send(HandshakeType type, ByteView body);
+
+  const Config& config_;
+  SessionInfo& info_;
+  HandshakeSink& sink_;
+  crypto::RandomSource& random_;
+  ClientHello hello_;
+  Transcript transcript_;
+  State state_ = State::wait_certificate;
+
+  const SuiteInfo* suite_ = nullptr;
+  std::array<uint8_t, 32> server_random_{};
+  std::optional<ServerKeyExchangeEcdhe> key_exchange_;
+  bool certificate_requested_ = false;
+  SecureBytes master_;
+};
+
+Status Tls12Client::send(HandshakeType type, ByteView body) {
+  Bytes message;
+  append_handshake(message, type, body);
+  transcript_.add(message);
+  return sink_.write_handshake(message);
+}
+
+Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessage& m) {
+  if (!contains(hello_.cipher_suites, sh.cipher_suite)) {
+    return illegal_parameter("server selected a cipher suite we did not offer");
+  }
+  suite_ = find_suite(sh.cipher_suite);
+  if (suite_ == nullptr || suite_->version != ProtocolVersion::tls12) {
+    return illegal_parameter("cipher suite is not a TLS 1.2 suite");
+  }
+  if (sh.compression_method != 0) return illegal_parameter("compression selected");
+  // RFC 8446 4.1.3: a client that offered 1.3 MUST check the sentinel.
+  if (config_.max_version >= ProtocolVersion::tls13 &&
+      std::equal(std::begin(kDowngradeTls12), std::end(kDowngradeTls12), sh.random.end() - 8)) {
+    return illegal_parameter("downgrade to TLS 1.2 detected");
+  }
+  if (std::equal(std::begin(kDowngradeTls11), std::end(kDowngradeTls11), sh.random.end() - 8)) {
+    return illegal_parameter("downgrade below TLS 1.2 detected");
+  }
+  // RFC 5246 7.4.1.4: only extensions we offered may come back.
+  for (uint16_t type : sh.extension_types) {
+    const auto t = static_cast<ExtensionType>(type);
+    const bool allowed = t == ExtensionType::extended_master_secret ||
+                         t == ExtensionType::renegotiation_info ||
+                         t == ExtensionType::ec_point_formats || t == ExtensionType::server_name;
+    if (!hello_.has_extension(t)) {
+      return Error::alert_error(AlertDescription::unsupported_extension,
+                                "ServerHello carries an extension we did not offer");
+    }
+    if (!allowed) return illegal_parameter("extension not allowed in a TLS 1.2 ServerHello");
+  }
+  // RFC 7627 5.2: we require the extended master secret.
+  if (!sh.extended_master_secret) {
+    return Error::alert_error(AlertDescription::handshake_failure,
+                              "server does not support the extended master secret");
+  }
+  // RFC 5746 3.4: on the initial handshake the extension must be empty.
+  if (sh.renegotiation_info && !sh.renegotiation_info->empty()) {
+    return Error::alert_error(AlertDescription::handshake_failure, "bad renegotiation_info");
+  }
+  // RFC 8422 5.2: if the server lists point formats, uncompressed is among them.
+  if (contains(sh.extension_types, ExtensionType::ec_point_formats) &&
+      std::find(sh.ec_point_formats.begin(), sh.ec_point_formats.end(), 0) ==
+          sh.ec_point_formats.end()) {
+    return illegal_parameter("server does not accept uncompressed points");
+  }
+  server_random_ = sh.random;
+  transcript_.set_hash(suite_->hash);
+  transcript_.add(m.raw);
+  info_.version = ProtocolVersion::tls12;
+  info_.cipher_suite = suite_->id;
+  sink_.set_version(ProtocolVersion::tls12);
+  state_ = State::wait_certificate;
+  return {};
+}
+
+Status Tls12Client::handle(const HandshakeMessage& m) {
+  switch (state_) {
+    case State::wait_certificate:
+      if (m.type == HandshakeType::certificate) return on_certificate(m);
+      break;
+    case State::wait_server_key_exchange:
+      if (m.type == HandshakeType::server_key_exchange) return on_server_key_exchange(m);
+      break;
+    case State::wait_certificate_request_or_done:
+      if (m.type == HandshakeType::certificate_request) return on_certificate_request(m);
+      if (m.type == HandshakeType::server_hello_done) return on_server_hello_done(m);
+      break;
+    case State::wait_server_hello_done:
+      if (m.type == HandshakeType::server_hello_done) return on_server_hello_done(m);
+      break;
+    case State::wait_change_cipher_spec: break;
+    case State::wait_finished:
+      if (m.type == HandshakeType::finished) return on_finished(m);
+      break;
+    case State::connected:
+      // RFC 5746 4.2 / RFC 5246 7.4.1.1: we do not renegotiate; a
+      // HelloRequest is answered with a no_renegotiation warning.
+      if (m.type == HandshakeType::hello_request) {
+        CODA_TRY(HelloRequest::parse(m.body));
+        sink_.write_warning_alert(AlertDescription::no_renegotiation);
+        return {};
+      }
+      break;
+  }
+  return unexpected("handshake message out of order");
+}
+
+Status Tls12Client::on_certificate(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cert, Certificate12::parse(m.body));
+  CertificateMsg as13;
+  for (auto& der : cert.certificates) as13.entries.push_back({std::move(der), {}});
+  CODA_TRY(accept_peer_certificate(config_, as13, /*peer_is_server=*/true, info_));
+  auto key = info_.peer_chain.front().public_key();
+  if (!key || !key_fits_suite(key->type(), suite_->kx)) {
+    return Error::alert_error(AlertDescription::unsupported_certificate,
+                              "certificate key does not fit the cipher suite");
+  }
+  transcript_.add(m.raw);
+  state_ = State::wait_server_key_exchange;
+  return {};
+}
+
+Status Tls12Client::on_server_key_exchange(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto ske, ServerKeyExchangeEcdhe::parse(m.body));
+  if (!contains(hello_.supported_groups, ske.named_group)) {
+    return illegal_parameter("server chose a group we did not offer");
+  }
+  const auto scheme = static_cast<SignatureScheme>(ske.scheme);
+  if (!contains(hello_.signature_algorithms, scheme)) {
+    return illegal_parameter("server signed with a scheme we did not offer");
+  }
+  auto key = info_.peer_chain.front().public_key();
+  if (!key || !key->allows(scheme, /*tls12=*/true)) {
+    return illegal_parameter("signature scheme does not match the certificate key");
+  }
+  const Bytes content = server_key_exchange_content(hello_.random, server_random_, ske.params_bytes());
+  if (!key->verify(scheme, content, ske.signature)) {
+    return Error::alert_error(AlertDescription::decrypt_error, "bad ServerKeyExchange signature",
+                              Reason::bad_signature);
+  }
+  info_.peer_signature_scheme = scheme;
+  info_.group = static_cast<NamedGroup>(ske.named_group);
+  key_exchange_ = std::move(ske);
+  transcript_.add(m.raw);
+  state_ = State::wait_certificate_request_or_done;
+  return {};
+}
+
+Status Tls12Client::on_certificate_request(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto req, CertificateRequest12::parse(m.body));
+  (void)req;
+  certificate_requested_ = true;
+  transcript_.add(m.raw);
+  state_ = State::wait_server_hello_done;
+  return {};
+}
+
+Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
+  CODA_TRY(ServerHelloDone::parse(m.body));
+  transcript_.add(m.raw);
+  // Client certificates are not offered in TLS 1.2 yet: an empty list lets
+  // the server decide (RFC 5246 7.4.6).
+  if (certificate_requested_) CODA_TRY(send(HandshakeType::certificate, Certificate12{}.serialize()));
+
+  const auto group = static_cast<NamedGroup>(key_exchange_->named_group);
+  CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
+  CODA_ASSIGN(auto pre_master, share.shared_secret(key_exchange_->public_key));
+  ClientKeyExchangeEcdhe cke;
+  cke.public_key.assign(share.public_key().begin(), share.public_key().end());
+  CODA_TRY(send(HandshakeType::client_key_exchange, cke.serialize()));
+
+  // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
+  master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
+  sink_.write_change_cipher_spec();
+  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
+                              /*client_keys=*/true, /*for_writing=*/true));
+  Finished fin;
+  fin.verify_data = finished12(suite_->hash, master_, /*client=*/true, transcript_.current());
+  CODA_TRY(send(HandshakeType::finished, fin.serialize()));
+  state_ = State::wait_change_cipher_spec;
+  return {};
+}
+
+Status Tls12Client::on_change_cipher_spec() {
+  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
+                              /*client_keys=*/false, /*for_writing=*/false));
+  state_ = State::wait_finished;
+  return {};
+}
+
+Status Tls12Client::on_finished(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto fin, Finished::parse(m.body, kFinished12Length));
+  const Bytes expected = finished12(suite_->hash, master_, /*client=*/false, transcript_.current());
+  if (!ct_equal(expected, fin.verify_data)) {
+    return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify",
+                              Reason::finished_mismatch);
+  }
+  transcript_.add(m.raw);
+  state_ = State::connected;
+  return {};
+}
+
+}  // namespace
+
+Status continue_tls12_client(const Config& config, SessionInfo& info, HandshakeSink& sink,
+                             crypto::RandomSource& random, ClientHello hello,
+                             Transcript transcript, const ServerHello& sh,
+                             const HandshakeMessage& m) {
+  auto machine = std::make_unique<Tls12Client>(config, info, sink, random, std::move(hello),
+                                               std::move(transcript));
+  Tls12Client& next = *machine;
+  sink.hand_over(std::move(machine));
+  return next.on_server_hello(sh, m);
+}
+
+}  // namespace coda::hs

@@ -1,0 +1,304 @@
+// The TLS 1.2 server (RFC 5246 7.3): full handshake with ECDHE, extended
+// master secret required, secure renegotiation indication; renegotiation
+// refused.
+#include <algorithm>
+#include <optional>
+
+#include "crypto/key_exchange.hpp"
+#include "handshake/messages12.hpp"
+#include "handshake/prf12.hpp"
+#include "handshake/tls12.hpp"
+#include "handshake/tls12_common.hpp"
+#include "handshake/tls13_common.hpp"
+
+namespace coda::hs {
+namespace {
+
+enum class State : uint8_t {
+  wait_client_key_exchange,
+  wait_change_cipher_spec,
+  wait_finished,
+  connected,
+};
+
+// RFC 5746 3.3: the signalling suite value that stands for an empty
+// renegotiation_info; RFC 7507: the fallback SCSV.
+constexpr uint16_t kEmptyRenegotiationInfoScsv = 0x00FF;
+constexpr uint16_t kFallbackScsv = 0x5600;
+
+class Tls12Server final : public HandshakeMachine {
+ public:
+  Tls12Server(const Config& config, SessionInfo& info, HandshakeSink& sink,
+              crypto::RandomSource& random)
+      : config_(config), info_(info), sink_(sink), random_(random) {}
+
+  Status on_client_hello(const ClientHello& ch, const HandshakeMessage& m);
+  Status start() override { return {}; }
+  Status handle(const HandshakeMessage& m) override;
+  bool complete() const override { return state_ == State::connected; }
+  bool change_cipher_spec_allowed() const override {
+    return state_ == State::wait_change_cipher_spec;
+  }
+  Status on_change_cipher_spec() override;
+  bool application_data_allowed() const override { return complete(); }
+
+ private:
+  Status negotiate(const ClientHello& ch);
+  Status on_client_key_exchange(const HandshakeMessage& m);
+  Status on_finished(const HandshakeMessage& m);
+  Status send(HandshakeType type, ByteView body);
+
+  const Config& config_;
+  SessionInfo& info_;
+  HandshakeSink& sink_;
+  crypto::RandomSource& random_;
+  State state_ = State::wait_client_key_exchange;
+
+  Transcript transcript_;
+  const SuiteInfo* suite_ = nullptr;
+  const CertifiedKey* certificate_ = nullptr;
+  SignatureScheme scheme_{};
+  NamedGroup group_{};
+  std::array<uint8_t, 32> client_random_{};
+  std::array<uint8_t, 32> server_random_{};
+  std::optional<crypto::KeyShare> share_;
+  SecureBytes master_;
+};
+
+Status Tls12Server::send(HandshakeType type, ByteView body) {
+  Bytes message;
+  append_handshake(message, type, body);
+  transcript_.add(message);
+  return sink_.write_handshake(message);
+}
+
+Status Tls12Server::negotiate(const ClientHello& ch) {
+  // RFC 5246 7.4.1.2: the null compression method must be offered.
+  if (std::find(ch.compression_methods.begin(), ch.compression_methods.end(), 0) ==
+      ch.compression_methods.end()) {
+    return illegal_parameter("null compression not offered");
+  }
+  // RFC 7507 3: a fallback retry while we could do better is refused.
+  if (contains(ch.cipher_suites, kFallbackScsv) && config_.max_version >= ProtocolVersion::tls13) {
+    return Error::alert_error(AlertDescription::inappropriate_fallback, "inappropriate fallback");
+  }
+  // RFC 7627 5.1: we require the extended master secret.
+  if (!ch.extended_master_secret) {
+    return Error::alert_error(AlertDescription::handshake_failure,
+                              "client does not offer the extended master secret");
+  }
+  // RFC 5746 3.6: on an initial handshake the extension must be empty.
+  if (ch.renegotiation_info && !ch.renegotiation_info->empty()) {
+    return Error::alert_error(AlertDescription::handshake_failure, "bad renegotiation_info");
+  }
+  if (ch.signature_algorithms.empty()) {
+    // Without the extension RFC 5246 7.4.1.4.1 implies SHA-1, which we refuse.
+    return Error::alert_error(AlertDescription::handshake_failure, "no signature_algorithms",
+                              Reason::no_usable_certificate);
+  }
+
+  // Suite, certificate and scheme together: a suite is usable only with a
+  // certificate whose key fits its key exchange and a scheme both accept.
+  auto usable = [&](CipherSuite id) -> bool {
+    const SuiteInfo* info = find_suite(id);
+    if (info == nullptr || info->version != ProtocolVersion::tls12) return false;
+    if (std::find(config_.cipher_suites.begin(), config_.cipher_suites.end(), id) ==
+        config_.cipher_suites.end()) {
+      return false;
+    }
+    for (const auto& candidate : config_.certificates) {
+      if (!key_fits_suite(candidate->key.type(), info->kx)) continue;
+      for (SignatureScheme s : config_.signature_schemes) {
+        if (contains(ch.signature_algorithms, s) && candidate->key.allows(s, /*tls12=*/true)) {
+          suite_ = info;
+          certificate_ = candidate.get();
+          scheme_ = s;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  bool found = false;
+  if (config_.server_precedence) {
+    for (CipherSuite s : config_.cipher_suites) {
+      if (contains(ch.cipher_suites, s) && usable(s)) {
+        found = true;
+        break;
+      }
+    }
+  } else {
+    for (uint16_t id : ch.cipher_suites) {
+      if (usable(static_cast<CipherSuite>(id))) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) {
+    return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite",
+                              Reason::no_shared_cipher);
+  }
+
+  // RFC 8422 4: without supported_groups any curve may be used; we take ours.
+  std::optional<NamedGroup> group;
+  const auto ours = [&](NamedGroup g) {
+    return crypto::group_supported(g) &&
+           std::find(config_.groups.begin(), config_.groups.end(), g) != config_.groups.end();
+  };
+  if (ch.supported_groups.empty()) {
+    for (NamedGroup g : config_.groups) {
+      if (ours(g)) {
+        group = g;
+        break;
+      }
+    }
+  } else if (config_.server_precedence) {
+    for (NamedGroup g : config_.groups) {
+      if (ours(g) && contains(ch.supported_groups, g)) {
+        group = g;
+        break;
+      }
+    }
+  } else {
+    for (uint16_t id : ch.supported_groups) {
+      if (ours(static_cast<NamedGroup>(id))) {
+        group = static_cast<NamedGroup>(id);
+        break;
+      }
+    }
+  }
+  if (!group) {
+    return Error::alert_error(AlertDescription::handshake_failure, "no shared group",
+                              Reason::no_shared_group);
+  }
+  group_ = *group;
+  return {};
+}
+
+Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessage& m) {
+  CODA_TRY(negotiate(ch));
+  client_random_ = ch.random;
+  random_.fill(server_random_);
+  // RFC 8446 4.1.3: a TLS 1.3 server that settles on 1.2 says so in its random.
+  if (config_.max_version >= ProtocolVersion::tls13) {
+    std::copy(std::begin(kDowngradeTls12), std::end(kDowngradeTls12), server_random_.end() - 8);
+  }
+  if (ch.server_name) info_.server_name = *ch.server_name;
+  info_.version = ProtocolVersion::tls12;
+  info_.cipher_suite = suite_->id;
+  info_.group = group_;
+  info_.own_signature_scheme = scheme_;
+  sink_.set_version(ProtocolVersion::tls12);
+  transcript_.set_hash(suite_->hash);
+  transcript_.add(m.raw);
+
+  ServerHello sh;
+  sh.random = server_random_;
+  // No session cache yet: an empty session id says this session cannot be
+  // resumed (RFC 5246 7.4.1.3).
+  sh.cipher_suite = static_cast<uint16_t>(suite_->id);
+  sh.extended_master_secret = true;
+  // RFC 5746 3.6: answer either form of the indication with the extension.
+  if (ch.renegotiation_info || contains(ch.cipher_suites, kEmptyRenegotiationInfoScsv)) {
+    sh.renegotiation_info = Bytes{};
+  }
+  if (contains(ch.extension_types, ExtensionType::ec_point_formats)) sh.ec_point_formats = {0};
+  CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
+
+  Certificate12 cert;
+  for (const auto& c : certificate_->chain) cert.certificates.emplace_back(c.der().begin(), c.der().end());
+  CODA_TRY(send(HandshakeType::certificate, cert.serialize()));
+
+  CODA_ASSIGN(auto share, crypto::KeyShare::generate(group_, random_));
+  ServerKeyExchangeEcdhe ske;
+  ske.named_group = static_cast<uint16_t>(group_);
+  ske.public_key.assign(share.public_key().begin(), share.public_key().end());
+  ske.scheme = static_cast<uint16_t>(scheme_);
+  const Bytes content =
+      server_key_exchange_content(client_random_, server_random_, ske.params_bytes());
+  auto signature = certificate_->key.sign(scheme_, content);
+  if (!signature) return Error::alert_error(AlertDescription::internal_error, "signing failed");
+  ske.signature = std::move(signature).value();
+  share_.emplace(std::move(share));
+  CODA_TRY(send(HandshakeType::server_key_exchange, ske.serialize()));
+  // Client certificates are not requested in TLS 1.2 yet.
+  if (config_.client_auth == Config::ClientAuth::require) {
+    return Error::alert_error(AlertDescription::handshake_failure,
+                              "client certificates are not supported in TLS 1.2 yet");
+  }
+  CODA_TRY(send(HandshakeType::server_hello_done, ServerHelloDone{}.serialize()));
+  state_ = State::wait_client_key_exchange;
+  return {};
+}
+
+Status Tls12Server::handle(const HandshakeMessage& m) {
+  switch (state_) {
+    case State::wait_client_key_exchange:
+      if (m.type == HandshakeType::client_key_exchange) return on_client_key_exchange(m);
+      break;
+    case State::wait_change_cipher_spec: break;
+    case State::wait_finished:
+      if (m.type == HandshakeType::finished) return on_finished(m);
+      break;
+    case State::connected:
+      // RFC 5746 4.4 / RFC 5246 7.4.1.2: a renegotiating ClientHello is
+      // refused with a no_renegotiation warning; the session goes on.
+      if (m.type == HandshakeType::client_hello) {
+        CODA_TRY(ClientHello::parse(m.body));
+        sink_.write_warning_alert(AlertDescription::no_renegotiation);
+        return {};
+      }
+      break;
+  }
+  return unexpected("handshake message out of order");
+}
+
+Status Tls12Server::on_client_key_exchange(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cke, ClientKeyExchangeEcdhe::parse(m.body));
+  CODA_ASSIGN(auto pre_master, share_->shared_secret(cke.public_key));
+  share_.reset();
+  transcript_.add(m.raw);
+  // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
+  master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
+  state_ = State::wait_change_cipher_spec;
+  return {};
+}
+
+Status Tls12Server::on_change_cipher_spec() {
+  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, client_random_, server_random_,
+                              /*client_keys=*/true, /*for_writing=*/false));
+  state_ = State::wait_finished;
+  return {};
+}
+
+Status Tls12Server::on_finished(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto fin, Finished::parse(m.body, kFinished12Length));
+  const Bytes expected = finished12(suite_->hash, master_, /*client=*/true, transcript_.current());
+  if (!ct_equal(expected, fin.verify_data)) {
+    return Error::alert_error(AlertDescription::decrypt_error, "client Finished does not verify",
+                              Reason::finished_mismatch);
+  }
+  transcript_.add(m.raw);
+  sink_.write_change_cipher_spec();
+  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, client_random_, server_random_,
+                              /*client_keys=*/false, /*for_writing=*/true));
+  Finished mine;
+  mine.verify_data = finished12(suite_->hash, master_, /*client=*/false, transcript_.current());
+  CODA_TRY(send(HandshakeType::finished, mine.serialize()));
+  state_ = State::connected;
+  return {};
+}
+
+}  // namespace
+
+Status start_tls12_server(const Config& config, SessionInfo& info, HandshakeSink& sink,
+                          crypto::RandomSource& random, const ClientHello& ch,
+                          const HandshakeMessage& m) {
+  auto machine = std::make_unique<Tls12Server>(config, info, sink, random);
+  Tls12Server& next = *machine;
+  sink.hand_over(std::move(machine));
+  return next.on_client_hello(ch, m);
+}
+
+}  // namespace coda::hs

@@ -1,0 +1,114 @@
+/* Calls a sample of the GnuTLS functions Coda does not implement (the
+ * generated src/compat/gnutls/unimplemented.cpp) and of the session calls
+ * that answer "no resumption": each must fail clearly, leave its outputs
+ * empty, and not crash, NULL arguments included. */
+#include <gnutls/abstract.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/openpgp.h>
+#include <gnutls/pkcs11.h>
+#include <gnutls/pkcs7.h>
+#include <gnutls/x509.h>
+#include <stdio.h>
+#include <string.h>
+
+static int failures = 0;
+#define CHECK(cond)                                                      \
+  do {                                                                   \
+    if (!(cond)) {                                                       \
+      fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
+      failures++;                                                        \
+    }                                                                    \
+  } while (0)
+
+int main(void) {
+  /* _init calls fail and leave the handle NULL. */
+  gnutls_x509_privkey_t xkey = (gnutls_x509_privkey_t)&failures;
+  CHECK(gnutls_x509_privkey_init(&xkey) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(xkey == NULL);
+  CHECK(gnutls_x509_privkey_init(NULL) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  gnutls_x509_privkey_deinit(NULL);
+
+  gnutls_x509_crl_t crl = (gnutls_x509_crl_t)&failures;
+  CHECK(gnutls_x509_crl_init(&crl) == GNUTLS_E_UNIMPLEMENTED_FEATURE && crl == NULL);
+  gnutls_x509_crl_deinit(NULL);
+
+  gnutls_pkcs7_t p7 = (gnutls_pkcs7_t)&failures;
+  CHECK(gnutls_pkcs7_init(&p7) == GNUTLS_E_UNIMPLEMENTED_FEATURE && p7 == NULL);
+  gnutls_pkcs7_deinit(NULL);
+
+  gnutls_hash_hd_t hash = (gnutls_hash_hd_t)&failures;
+  CHECK(gnutls_hash_init(&hash, GNUTLS_DIG_SHA256) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(hash == NULL);
+
+  gnutls_x509_trust_list_t tl = (gnutls_x509_trust_list_t)&failures;
+  CHECK(gnutls_x509_trust_list_init(&tl, 0) == GNUTLS_E_UNIMPLEMENTED_FEATURE && tl == NULL);
+  gnutls_x509_trust_list_deinit(NULL, 1);
+
+  gnutls_srp_client_credentials_t srp = (gnutls_srp_client_credentials_t)&failures;
+  CHECK(gnutls_srp_allocate_client_credentials(&srp) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(srp == NULL);
+  gnutls_srp_free_client_credentials(NULL);
+
+  gnutls_psk_client_credentials_t psk = (gnutls_psk_client_credentials_t)&failures;
+  CHECK(gnutls_psk_allocate_client_credentials(&psk) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(psk == NULL);
+
+  /* Lists a call would allocate come back NULL. */
+  gnutls_x509_crt_t* list = (gnutls_x509_crt_t*)&failures;
+  unsigned n = 0;
+  gnutls_datum_t pem = {(unsigned char*)"x", 1};
+  CHECK(gnutls_x509_crt_list_import2(&list, &n, &pem, GNUTLS_X509_FMT_PEM, 0) ==
+        GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(list == NULL);
+
+  /* Outputs in a datum are emptied. */
+  gnutls_datum_t out = {(unsigned char*)"x", 1};
+  CHECK(gnutls_pem_base64_encode2("X", &pem, &out) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(out.data == NULL && out.size == 0);
+
+  /* Verification never reports "trusted" when it did not verify. */
+  unsigned status = 0;
+  CHECK(gnutls_x509_crt_verify(NULL, NULL, 0, 0, &status) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(status & GNUTLS_CERT_INVALID);
+  status = 0;
+  CHECK(gnutls_x509_crt_list_verify(NULL, 0, NULL, 0, NULL, 0, 0, &status) ==
+        GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(status & GNUTLS_CERT_INVALID);
+
+  /* Yes/no answers say no; names and pointers are NULL; sizes 0. */
+  CHECK(gnutls_openpgp_crt_check_hostname(NULL, "example.com") == 0);
+  CHECK(gnutls_privkey_status(NULL) == 0);
+  CHECK(gnutls_x509_crt_check_email(NULL, "a@example.com", 0) == 0);
+  CHECK(gnutls_pkcs11_type_get_name(GNUTLS_PKCS11_OBJ_X509_CRT) == NULL);
+  CHECK(gnutls_pk_bits_to_sec_param(GNUTLS_PK_RSA, 2048) == GNUTLS_SEC_PARAM_UNKNOWN);
+
+  /* Plain errors for the rest. */
+  unsigned char digest[64];
+  CHECK(gnutls_hash_fast(GNUTLS_DIG_SHA256, "abc", 3, digest) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(gnutls_x509_crt_get_version(NULL) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(gnutls_pkcs11_init(0, NULL) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+
+  /* Resumption: none, said plainly. */
+  gnutls_session_t session = NULL;
+  CHECK(gnutls_init(&session, GNUTLS_CLIENT) == 0);
+  CHECK(gnutls_session_is_resumed(session) == 0);
+  gnutls_datum_t data = {(unsigned char*)"x", 1};
+  CHECK(gnutls_session_get_data2(session, &data) == GNUTLS_E_INVALID_REQUEST);
+  CHECK(data.data == NULL && data.size == 0);
+  CHECK(gnutls_session_get_data2(session, NULL) == GNUTLS_E_INVALID_REQUEST);
+  CHECK(gnutls_session_set_data(session, "abcd", 4) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
+  CHECK(gnutls_session_set_data(NULL, "abcd", 4) == GNUTLS_E_INVALID_REQUEST);
+  CHECK(gnutls_reauth(session, 0) == GNUTLS_E_INVALID_REQUEST);
+  gnutls_session_enable_compatibility_mode(session);
+  gnutls_session_enable_compatibility_mode(NULL);
+  CHECK(gnutls_session_is_resumed(session) == 0);
+  gnutls_deinit(session);
+
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("unimplemented: all checks passed\n");
+  return 0;
+}
