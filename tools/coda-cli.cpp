@@ -94,7 +94,9 @@ int main(int argc, char** argv) {
   auto config = std::make_shared<Config>();
   config->role = Role::client;
   std::string error;
-  if (opts.has("priority") && !tools::apply_priority(opts.value("priority"), *config, &error)) {
+  // Without --priority, GnuTLS's default: NORMAL (TLS 1.3 and 1.2).
+  const std::string priority = opts.has("priority") ? opts.value("priority") : "NORMAL";
+  if (!tools::apply_priority(priority, *config, &error)) {
     return usage_error(error);
   }
   const bool insecure = opts.has("insecure");

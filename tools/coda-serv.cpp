@@ -178,7 +178,9 @@ int main(int argc, char** argv) {
                                 &error)) {
     return usage_error(error);
   }
-  if (opts.has("priority") && !tools::apply_priority(opts.value("priority"), *config, &error)) {
+  // Without --priority, GnuTLS's default: NORMAL (TLS 1.3 and 1.2).
+  const std::string priority = opts.has("priority") ? opts.value("priority") : "NORMAL";
+  if (!tools::apply_priority(priority, *config, &error)) {
     return usage_error(error);
   }
   config->fill_defaults();

@@ -16,6 +16,8 @@ inline ByteView as_bytes(const char* s, size_t n) {
   return {reinterpret_cast<const uint8_t*>(s), n};
 }
 
-inline void append(Bytes& to, ByteView from) { to.insert(to.end(), from.begin(), from.end()); }
+inline void append(Bytes& to, ByteView from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
 
 }  // namespace coda

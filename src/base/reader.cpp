@@ -39,7 +39,9 @@ bool Reader::u32(uint32_t& out) {
   return true;
 }
 
-bool Reader::u64(uint64_t& out) { return uint_n(8, out); }
+bool Reader::u64(uint64_t& out) {
+  return uint_n(8, out);
+}
 
 bool Reader::bytes(size_t n, ByteView& out) {
   if (remaining() < n) return false;

@@ -107,9 +107,9 @@ inline Error illegal_parameter(const char* why) {
 }  // namespace coda
 
 // Propagates the error of a Result-returning expression.
-#define CODA_TRY(expr)                            \
-  do {                                            \
-    auto coda_try_result_ = (expr);               \
+#define CODA_TRY(expr)                                      \
+  do {                                                      \
+    auto coda_try_result_ = (expr);                         \
     if (!coda_try_result_) return coda_try_result_.error(); \
   } while (0)
 

@@ -6,10 +6,18 @@ void Writer::uint_n(uint64_t v, size_t n) {
   for (size_t i = n; i > 0; --i) out_.push_back(static_cast<uint8_t>(v >> (8U * (i - 1))));
 }
 
-void Writer::u16(uint16_t v) { uint_n(v, 2); }
-void Writer::u24(uint32_t v) { uint_n(v, 3); }
-void Writer::u32(uint32_t v) { uint_n(v, 4); }
-void Writer::u64(uint64_t v) { uint_n(v, 8); }
+void Writer::u16(uint16_t v) {
+  uint_n(v, 2);
+}
+void Writer::u24(uint32_t v) {
+  uint_n(v, 3);
+}
+void Writer::u32(uint32_t v) {
+  uint_n(v, 4);
+}
+void Writer::u64(uint64_t v) {
+  uint_n(v, 8);
+}
 
 Writer::Prefix Writer::begin(size_t len_bytes) {
   Prefix p{out_.size(), len_bytes};

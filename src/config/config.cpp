@@ -10,8 +10,7 @@ Result<std::shared_ptr<const CertifiedKey>> pair_up(std::vector<crypto::Certific
   if (!key.matches(*leaf_key)) {
     return Error::make(ErrorKind::invalid_argument, "the key does not belong to the certificate");
   }
-  return std::shared_ptr<const CertifiedKey>(
-      new CertifiedKey{std::move(chain), std::move(key)});
+  return std::shared_ptr<const CertifiedKey>(new CertifiedKey{std::move(chain), std::move(key)});
 }
 }  // namespace
 
@@ -27,6 +26,19 @@ Result<std::shared_ptr<const CertifiedKey>> CertifiedKey::from_pem(ByteView cert
   CODA_ASSIGN(auto chain, crypto::Certificate::chain_from_pem(cert_pem));
   CODA_ASSIGN(auto key, crypto::PrivateKey::from_pem(key_pem));
   return pair_up(std::move(chain), std::move(key));
+}
+
+void Config::apply(const Priority& priority) {
+  // versions is highest first and never empty in a parsed priority.
+  if (!priority.versions.empty()) {
+    max_version = priority.versions.front();
+    min_version = priority.versions.back();
+  }
+  cipher_suites = priority.cipher_suites;
+  groups = priority.groups;
+  signature_schemes = priority.signature_schemes;
+  server_precedence = priority.server_precedence;
+  middlebox_compat = priority.tls13_middlebox_compat;
 }
 
 void Config::fill_defaults() {
@@ -47,14 +59,11 @@ void Config::fill_defaults() {
   }
   if (signature_schemes.empty()) {
     signature_schemes = {SignatureScheme::ecdsa_secp256r1_sha256,
-                         SignatureScheme::ecdsa_secp384r1_sha384,
-                         SignatureScheme::ed25519,
-                         SignatureScheme::rsa_pss_rsae_sha256,
-                         SignatureScheme::rsa_pss_rsae_sha384,
+                         SignatureScheme::ecdsa_secp384r1_sha384, SignatureScheme::ed25519,
+                         SignatureScheme::rsa_pss_rsae_sha256, SignatureScheme::rsa_pss_rsae_sha384,
                          SignatureScheme::rsa_pss_rsae_sha512,
                          // Only for certificate signatures in 1.3 (RFC 8446 4.2.3).
-                         SignatureScheme::rsa_pkcs1_sha256,
-                         SignatureScheme::rsa_pkcs1_sha384,
+                         SignatureScheme::rsa_pkcs1_sha256, SignatureScheme::rsa_pkcs1_sha384,
                          SignatureScheme::rsa_pkcs1_sha512};
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/protocol_ids.hpp"
+#include "config/priority.hpp"
 #include "crypto/random.hpp"
 #include "crypto/signature.hpp"
 #include "crypto/x509.hpp"
@@ -70,6 +71,9 @@ struct Config {
   // Fills suites, groups and schemes with Coda's defaults (the GnuTLS
   // "NORMAL" order) for whatever is still empty.
   void fill_defaults();
+  // Takes versions, suites, groups, schemes and flags from a parsed
+  // priority string (both faces, the C API and the tools, use this).
+  void apply(const Priority& priority);
 };
 
 }  // namespace coda

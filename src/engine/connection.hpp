@@ -21,9 +21,9 @@ namespace coda {
 // The state of one direction of the session (design.md: reading and writing
 // close separately).
 enum class DirectionState : uint8_t {
-  open,          // handshake in progress or done; data may flow
-  closed,        // close_notify sent (write) or received (read)
-  failed,        // fatal alert, decoding error or truncation
+  open,    // handshake in progress or done; data may flow
+  closed,  // close_notify sent (write) or received (read)
+  failed,  // fatal alert, decoding error or truncation
 };
 
 class Connection {

@@ -20,7 +20,9 @@ std::shared_ptr<const Config> with_defaults(std::shared_ptr<const Config> config
   return filled;
 }
 
-Error invalid_request(const char* why) { return Error::make(ErrorKind::invalid_request, why); }
+Error invalid_request(const char* why) {
+  return Error::make(ErrorKind::invalid_request, why);
+}
 }  // namespace
 
 Result<std::unique_ptr<Connection>> Connection::create(std::shared_ptr<const Config> config) {
@@ -36,7 +38,9 @@ Engine::Engine(std::shared_ptr<const Config> config)
                                            : hs::make_tls13_server(*config_, info_, *this);
 }
 
-Status Engine::start() { return machine_->start(); }
+Status Engine::start() {
+  return machine_->start();
+}
 
 // ---- records out ----
 
@@ -100,7 +104,8 @@ void Engine::write_change_cipher_spec() {
 }
 
 Status Engine::install_write_keys(const hs::KeyMaterial& keys) {
-  CODA_ASSIGN(write_protection_, record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
+  CODA_ASSIGN(write_protection_,
+              record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
   return {};
 }
 
@@ -111,7 +116,8 @@ Status Engine::install_read_keys(const hs::KeyMaterial& keys) {
     return Error::alert_error(AlertDescription::unexpected_message,
                               "handshake data spans a key change");
   }
-  CODA_ASSIGN(read_protection_, record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
+  CODA_ASSIGN(read_protection_,
+              record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
   return {};
 }
 
@@ -121,7 +127,9 @@ void Engine::set_version(ProtocolVersion version) {
                                                            : record::kMaxCiphertext12);
 }
 
-void Engine::write_warning_alert(AlertDescription alert) { write_alert(AlertLevel::warning, alert); }
+void Engine::write_warning_alert(AlertDescription alert) {
+  write_alert(AlertLevel::warning, alert);
+}
 
 void Engine::hand_over(std::unique_ptr<hs::HandshakeMachine> next) {
   retired_machine_ = std::move(machine_);
@@ -177,7 +185,8 @@ Status Engine::process_record() {
     // RFC 8446 5: a ChangeCipherSpec of the single byte 0x01 during the
     // handshake is dropped; anything else is unexpected_message.
     if (!machine_->change_cipher_spec_allowed() || body.size() != 1 || body[0] != 1) {
-      return Error::alert_error(AlertDescription::unexpected_message, "unexpected ChangeCipherSpec");
+      return Error::alert_error(AlertDescription::unexpected_message,
+                                "unexpected ChangeCipherSpec");
     }
     // RFC 5246 7.1: the switch of keys must not split a handshake message.
     if (version_ == ProtocolVersion::tls12 && !handshake_reader_.empty()) {
@@ -191,9 +200,8 @@ Status Engine::process_record() {
   ByteView content = body;
   // TLS 1.2 protects every record type under keys; TLS 1.3 hides the type
   // behind application_data.
-  const bool protected_record =
-      read_protection_ &&
-      (outer == ContentType::application_data || version_ == ProtocolVersion::tls12);
+  const bool protected_record = read_protection_ && (outer == ContentType::application_data ||
+                                                     version_ == ProtocolVersion::tls12);
   if (protected_record) {
     CODA_ASSIGN(auto opened, read_protection_->open(reader_.header(), body));
     type = opened.type;
@@ -210,9 +218,12 @@ Status Engine::process_record() {
   }
 
   switch (type) {
-    case ContentType::handshake: return process_handshake(content);
-    case ContentType::application_data: return process_application_data(content);
-    case ContentType::alert: return process_alert(content);
+    case ContentType::handshake:
+      return process_handshake(content);
+    case ContentType::application_data:
+      return process_application_data(content);
+    case ContentType::alert:
+      return process_alert(content);
     default:
       return Error::alert_error(AlertDescription::unexpected_message, "unexpected record type");
   }

@@ -22,9 +22,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   size_t bytes_needed() const override { return reader_.bytes_needed(); }
   Result<size_t> receive(ByteView data) override;
   Status receive_eof() override;
-  ByteView pending_output() const override {
-    return ByteView(out_).subspan(out_pos_);
-  }
+  ByteView pending_output() const override { return ByteView(out_).subspan(out_pos_); }
   void consume_output(size_t n) override;
   Status send(ByteView data) override;
   size_t read(MutableByteView out) override;

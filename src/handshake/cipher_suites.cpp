@@ -10,10 +10,10 @@ using crypto::HashAlg;
 using V = ProtocolVersion;
 
 constexpr std::array kSuites{
-    SuiteInfo{CipherSuite::tls13_aes_128_gcm_sha256, V::tls13, AeadAlg::aes128gcm,
-              HashAlg::sha256, KeyExchange::tls13_any},
-    SuiteInfo{CipherSuite::tls13_aes_256_gcm_sha384, V::tls13, AeadAlg::aes256gcm,
-              HashAlg::sha384, KeyExchange::tls13_any},
+    SuiteInfo{CipherSuite::tls13_aes_128_gcm_sha256, V::tls13, AeadAlg::aes128gcm, HashAlg::sha256,
+              KeyExchange::tls13_any},
+    SuiteInfo{CipherSuite::tls13_aes_256_gcm_sha384, V::tls13, AeadAlg::aes256gcm, HashAlg::sha384,
+              KeyExchange::tls13_any},
     SuiteInfo{CipherSuite::tls13_chacha20_poly1305_sha256, V::tls13, AeadAlg::chacha20poly1305,
               HashAlg::sha256, KeyExchange::tls13_any},
     SuiteInfo{CipherSuite::ecdhe_ecdsa_aes_128_gcm_sha256, V::tls12, AeadAlg::aes128gcm,
@@ -24,8 +24,8 @@ constexpr std::array kSuites{
               HashAlg::sha256, KeyExchange::ecdhe_rsa},
     SuiteInfo{CipherSuite::ecdhe_rsa_aes_256_gcm_sha384, V::tls12, AeadAlg::aes256gcm,
               HashAlg::sha384, KeyExchange::ecdhe_rsa},
-    SuiteInfo{CipherSuite::ecdhe_rsa_chacha20_poly1305_sha256, V::tls12,
-              AeadAlg::chacha20poly1305, HashAlg::sha256, KeyExchange::ecdhe_rsa},
+    SuiteInfo{CipherSuite::ecdhe_rsa_chacha20_poly1305_sha256, V::tls12, AeadAlg::chacha20poly1305,
+              HashAlg::sha256, KeyExchange::ecdhe_rsa},
     SuiteInfo{CipherSuite::ecdhe_ecdsa_chacha20_poly1305_sha256, V::tls12,
               AeadAlg::chacha20poly1305, HashAlg::sha256, KeyExchange::ecdhe_ecdsa},
 };

@@ -21,9 +21,8 @@ inline constexpr uint8_t kDowngradeTls11[8] = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x5
 // ServerHello `m` chose TLS 1.2: a TLS 1.2 client machine takes over
 // (sink.hand_over) and processes the ServerHello.
 Status continue_tls12_client(const Config& config, SessionInfo& info, HandshakeSink& sink,
-                             crypto::RandomSource& random, ClientHello hello,
-                             Transcript transcript, const ServerHello& sh,
-                             const HandshakeMessage& m);
+                             crypto::RandomSource& random, ClientHello hello, Transcript transcript,
+                             const ServerHello& sh, const HandshakeMessage& m);
 
 // The ClientHello `m` settles on TLS 1.2: a TLS 1.2 server machine takes
 // over and answers it.

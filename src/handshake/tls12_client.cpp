@@ -27,7 +27,11 @@ class Tls12Client final : public HandshakeMachine {
  public:
   Tls12Client(const Config& config, SessionInfo& info, HandshakeSink& sink,
               crypto::RandomSource& random, ClientHello hello, Transcript transcript)
-      : config_(config), info_(info), sink_(sink), random_(random), hello_(std::move(hello)),
+      : config_(config),
+        info_(info),
+        sink_(sink),
+        random_(random),
+        hello_(std::move(hello)),
         transcript_(std::move(transcript)) {}
 
   Status on_server_hello(const ServerHello& sh, const HandshakeMessage& m);
@@ -139,7 +143,8 @@ Status Tls12Client::handle(const HandshakeMessage& m) {
     case State::wait_server_hello_done:
       if (m.type == HandshakeType::server_hello_done) return on_server_hello_done(m);
       break;
-    case State::wait_change_cipher_spec: break;
+    case State::wait_change_cipher_spec:
+      break;
     case State::wait_finished:
       if (m.type == HandshakeType::finished) return on_finished(m);
       break;
@@ -184,7 +189,8 @@ Status Tls12Client::on_server_key_exchange(const HandshakeMessage& m) {
   if (!key || !key->allows(scheme, /*tls12=*/true)) {
     return illegal_parameter("signature scheme does not match the certificate key");
   }
-  const Bytes content = server_key_exchange_content(hello_.random, server_random_, ske.params_bytes());
+  const Bytes content =
+      server_key_exchange_content(hello_.random, server_random_, ske.params_bytes());
   if (!key->verify(scheme, content, ske.signature)) {
     return Error::alert_error(AlertDescription::decrypt_error, "bad ServerKeyExchange signature",
                               Reason::bad_signature);
@@ -211,7 +217,8 @@ Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   transcript_.add(m.raw);
   // Client certificates are not offered in TLS 1.2 yet: an empty list lets
   // the server decide (RFC 5246 7.4.6).
-  if (certificate_requested_) CODA_TRY(send(HandshakeType::certificate, Certificate12{}.serialize()));
+  if (certificate_requested_)
+    CODA_TRY(send(HandshakeType::certificate, Certificate12{}.serialize()));
 
   const auto group = static_cast<NamedGroup>(key_exchange_->named_group);
   CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
@@ -254,9 +261,8 @@ Status Tls12Client::on_finished(const HandshakeMessage& m) {
 }  // namespace
 
 Status continue_tls12_client(const Config& config, SessionInfo& info, HandshakeSink& sink,
-                             crypto::RandomSource& random, ClientHello hello,
-                             Transcript transcript, const ServerHello& sh,
-                             const HandshakeMessage& m) {
+                             crypto::RandomSource& random, ClientHello hello, Transcript transcript,
+                             const ServerHello& sh, const HandshakeMessage& m) {
   auto machine = std::make_unique<Tls12Client>(config, info, sink, random, std::move(hello),
                                                std::move(transcript));
   Tls12Client& next = *machine;

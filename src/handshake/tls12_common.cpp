@@ -14,8 +14,7 @@ Status install_tls12_keys(HandshakeSink& sink, const SuiteInfo& suite, ByteView 
   return for_writing ? sink.install_write_keys(keys) : sink.install_read_keys(keys);
 }
 
-Bytes server_key_exchange_content(ByteView client_random, ByteView server_random,
-                                  ByteView params) {
+Bytes server_key_exchange_content(ByteView client_random, ByteView server_random, ByteView params) {
   Bytes content;
   content.reserve(client_random.size() + server_random.size() + params.size());
   append(content, client_random);
@@ -29,8 +28,10 @@ bool key_fits_suite(crypto::KeyType key, KeyExchange kx) {
     case KeyExchange::ecdhe_ecdsa:
       return key == crypto::KeyType::ecdsa_p256 || key == crypto::KeyType::ecdsa_p384 ||
              key == crypto::KeyType::ecdsa_p521 || key == crypto::KeyType::ed25519;
-    case KeyExchange::ecdhe_rsa: return key == crypto::KeyType::rsa;
-    case KeyExchange::tls13_any: return false;
+    case KeyExchange::ecdhe_rsa:
+      return key == crypto::KeyType::rsa;
+    case KeyExchange::tls13_any:
+      return false;
   }
   return false;
 }

@@ -21,8 +21,7 @@ Status install_tls12_keys(HandshakeSink& sink, const SuiteInfo& suite, ByteView 
 
 // RFC 8422 5.4: the ServerKeyExchange signature covers
 // client_random + server_random + ServerECDHParams.
-Bytes server_key_exchange_content(ByteView client_random, ByteView server_random,
-                                  ByteView params);
+Bytes server_key_exchange_content(ByteView client_random, ByteView server_random, ByteView params);
 
 // Whether a certificate key can authenticate a suite's key exchange
 // (ECDHE_ECDSA: ECDSA or EdDSA keys, RFC 8422 5.1; ECDHE_RSA: RSA keys).

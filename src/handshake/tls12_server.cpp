@@ -207,7 +207,8 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
   CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
 
   Certificate12 cert;
-  for (const auto& c : certificate_->chain) cert.certificates.emplace_back(c.der().begin(), c.der().end());
+  for (const auto& c : certificate_->chain)
+    cert.certificates.emplace_back(c.der().begin(), c.der().end());
   CODA_TRY(send(HandshakeType::certificate, cert.serialize()));
 
   CODA_ASSIGN(auto share, crypto::KeyShare::generate(group_, random_));
@@ -237,7 +238,8 @@ Status Tls12Server::handle(const HandshakeMessage& m) {
     case State::wait_client_key_exchange:
       if (m.type == HandshakeType::client_key_exchange) return on_client_key_exchange(m);
       break;
-    case State::wait_change_cipher_spec: break;
+    case State::wait_change_cipher_spec:
+      break;
     case State::wait_finished:
       if (m.type == HandshakeType::finished) return on_finished(m);
       break;

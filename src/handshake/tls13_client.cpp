@@ -28,7 +28,9 @@ enum class ClientState : uint8_t {
 class Tls13Client final : public HandshakeMachine {
  public:
   Tls13Client(const Config& config, SessionInfo& info, HandshakeSink& sink)
-      : config_(config), info_(info), sink_(sink),
+      : config_(config),
+        info_(info),
+        sink_(sink),
         random_(config.random ? *config.random : crypto::system_random()) {}
 
   Status start() override;
@@ -144,8 +146,8 @@ Status Tls13Client::start() {
   for (size_t i = 0; i < count; ++i) {
     const auto group = static_cast<NamedGroup>(hello_.supported_groups[i]);
     CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
-    hello_.key_shares->push_back(
-        {static_cast<uint16_t>(group), Bytes(share.public_key().begin(), share.public_key().end())});
+    hello_.key_shares->push_back({static_cast<uint16_t>(group),
+                                  Bytes(share.public_key().begin(), share.public_key().end())});
     shares_.push_back(std::move(share));
   }
   CODA_TRY(send_client_hello());
@@ -164,7 +166,8 @@ Status Tls13Client::send_client_hello() {
 
 Status Tls13Client::handle(const HandshakeMessage& m) {
   switch (state_) {
-    case ClientState::start: break;
+    case ClientState::start:
+      break;
     case ClientState::wait_server_hello:
       if (m.type == HandshakeType::server_hello) return on_server_hello(m);
       break;
@@ -184,7 +187,8 @@ Status Tls13Client::handle(const HandshakeMessage& m) {
     case ClientState::wait_finished:
       if (m.type == HandshakeType::finished) return on_finished(m);
       break;
-    case ClientState::connected: return on_post_handshake(m);
+    case ClientState::connected:
+      return on_post_handshake(m);
   }
   // RFC 8446 4: a message out of order is an unexpected_message.
   return unexpected("handshake message out of order");
@@ -193,8 +197,7 @@ Status Tls13Client::handle(const HandshakeMessage& m) {
 Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
   // RFC 8446 4.1.3: these checks apply to ServerHello and HelloRetryRequest alike.
   if (!sh.selected_version) {
-    return Error::alert_error(AlertDescription::protocol_version,
-                              "server did not select TLS 1.3");
+    return Error::alert_error(AlertDescription::protocol_version, "server did not select TLS 1.3");
   }
   if (*sh.selected_version != static_cast<uint16_t>(ProtocolVersion::tls13)) {
     return illegal_parameter("server selected a version we did not offer");
@@ -264,9 +267,11 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   shares_.clear();  // the private keys are spent
 
   sink_.set_version(ProtocolVersion::tls13);
-  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
+  CODA_TRY(
+      sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
   send_compat_change_cipher_spec();
-  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  CODA_TRY(
+      sink_.install_write_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
   state_ = ClientState::wait_encrypted_extensions;
   return {};
 }
@@ -289,8 +294,9 @@ Status Tls13Client::on_hello_retry_request(const ServerHello& hrr, const Handsha
     }
     shares_.clear();
     CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
-    hello_.key_shares = std::vector<KeyShareEntry>{
-        {static_cast<uint16_t>(group), Bytes(share.public_key().begin(), share.public_key().end())}};
+    hello_.key_shares =
+        std::vector<KeyShareEntry>{{static_cast<uint16_t>(group),
+                                    Bytes(share.public_key().begin(), share.public_key().end())}};
     shares_.push_back(std::move(share));
   }
   hello_.cookie = hrr.cookie;
@@ -308,11 +314,10 @@ Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
   for (uint16_t type : ee.extension_types) {
     const auto t = static_cast<ExtensionType>(type);
     // RFC 8446 4.2 table: these may appear in EncryptedExtensions.
-    const bool allowed_here = t == ExtensionType::server_name ||
-                              t == ExtensionType::supported_groups ||
-                              t == ExtensionType::alpn || t == ExtensionType::max_fragment_length ||
-                              t == ExtensionType::record_size_limit ||
-                              t == ExtensionType::early_data;
+    const bool allowed_here =
+        t == ExtensionType::server_name || t == ExtensionType::supported_groups ||
+        t == ExtensionType::alpn || t == ExtensionType::max_fragment_length ||
+        t == ExtensionType::record_size_limit || t == ExtensionType::early_data;
     if (!hello_.has_extension(t) && t != ExtensionType::supported_groups) {
       return Error::alert_error(AlertDescription::unsupported_extension,
                                 "EncryptedExtensions carries an extension we did not offer");
@@ -327,7 +332,8 @@ Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
 Status Tls13Client::on_certificate_request(const HandshakeMessage& m) {
   CODA_ASSIGN(auto req, CertificateRequest::parse(m.body));
   // RFC 8446 4.3.2: in the main handshake the context MUST be empty.
-  if (!req.request_context.empty()) return illegal_parameter("non-empty certificate_request_context");
+  if (!req.request_context.empty())
+    return illegal_parameter("non-empty certificate_request_context");
   certificate_requested_ = true;
   request_context_ = req.request_context;
   requested_schemes_ = req.signature_algorithms;
@@ -365,7 +371,8 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   }
   transcript_.add(m.raw);
   schedule_->derive_application_secrets(transcript_.current());
-  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
+  CODA_TRY(
+      sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
 
   if (certificate_requested_) {
     const CertifiedKey* own = config_.client_certificate.get();
@@ -385,7 +392,7 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
     if (!chain.empty()) {
       info_.own_signature_scheme = *scheme;
       CODA_ASSIGN(auto cv, make_certificate_verify(own->key, *scheme, /*server=*/false,
-                                                    transcript_.current()));
+                                                   transcript_.current()));
       CODA_TRY(send(HandshakeType::certificate_verify, cv));
     }
   }

@@ -32,7 +32,8 @@ Status accept_peer_certificate(const Config& config, const CertificateMsg& messa
   chain.reserve(message.entries.size());
   for (const auto& entry : message.entries) {
     auto cert = crypto::Certificate::from_der(entry.cert_data);
-    if (!cert) return Error::alert_error(AlertDescription::bad_certificate, "unparsable certificate");
+    if (!cert)
+      return Error::alert_error(AlertDescription::bad_certificate, "unparsable certificate");
     chain.push_back(std::move(cert).value());
   }
   if (chain.empty()) {

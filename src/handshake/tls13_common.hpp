@@ -27,8 +27,9 @@ Status accept_peer_certificate(const Config& config, const CertificateMsg& messa
 
 // Checks the peer's CertificateVerify against the leaf of info.peer_chain.
 // `offered` are the schemes we advertised.
-Status check_certificate_verify(const CertificateVerify& cv, const std::vector<SignatureScheme>& offered,
-                                bool peer_is_server, ByteView transcript_hash, SessionInfo& info);
+Status check_certificate_verify(const CertificateVerify& cv,
+                                const std::vector<SignatureScheme>& offered, bool peer_is_server,
+                                ByteView transcript_hash, SessionInfo& info);
 
 // Builds a CertificateVerify with `key` over the transcript hash.
 Result<Bytes> make_certificate_verify(const crypto::PrivateKey& key, SignatureScheme scheme,

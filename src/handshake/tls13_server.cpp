@@ -41,7 +41,9 @@ std::vector<NamedGroup> as_groups(const std::vector<uint16_t>& ids) {
 class Tls13Server final : public HandshakeMachine {
  public:
   Tls13Server(const Config& config, SessionInfo& info, HandshakeSink& sink)
-      : config_(config), info_(info), sink_(sink),
+      : config_(config),
+        info_(info),
+        sink_(sink),
         random_(config.random ? *config.random : crypto::system_random()) {}
 
   Status start() override { return {}; }
@@ -111,7 +113,8 @@ Status Tls13Server::handle(const HandshakeMessage& m) {
     case ServerState::wait_finished:
       if (m.type == HandshakeType::finished) return on_finished(m);
       break;
-    case ServerState::connected: return on_post_handshake(m);
+    case ServerState::connected:
+      return on_post_handshake(m);
   }
   return unexpected("handshake message out of order");
 }
@@ -292,8 +295,10 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
     sink_.write_change_cipher_spec();
     sent_ccs_ = true;
   }
-  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
-  CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  CODA_TRY(
+      sink_.install_write_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
+  CODA_TRY(
+      sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
 
   EncryptedExtensions ee;
   ee.server_name_ack = ch.server_name.has_value();
@@ -308,7 +313,7 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   CODA_TRY(send(HandshakeType::certificate, certificate_message(certificate_->chain, {})));
   info_.own_signature_scheme = scheme_;
   CODA_ASSIGN(auto cv, make_certificate_verify(certificate_->key, scheme_, /*server=*/true,
-                                                transcript_.current()));
+                                               transcript_.current()));
   CODA_TRY(send(HandshakeType::certificate_verify, cv));
   Finished fin;
   fin.verify_data = finished_verify_data(suite_->hash, schedule_->server_handshake_secret(),

@@ -1,8 +1,13 @@
 /* Runs one closure scenario and prints its transcript.
  * Usage: closure_* SCENARIO VERSION DATA_DIR EXPECTED_LIBGNUTLS
+ *          [--client-from PEER_BIN PEER_LIB | --client-fd FD]
  *   VERSION: tls13 (default priority) or tls12 (NORMAL:-VERS-ALL:+VERS-TLS1.2)
  *   EXPECTED_LIBGNUTLS: the library this binary must have loaded; it refuses
- *   to run on any other. */
+ *   to run on any other.
+ *   --client-from: mixed run: this process is the server only; the client
+ *   half runs in PEER_BIN (built against another libgnutls), started with
+ *   --client-fd on the other end of the socketpair. Its lines come first, as
+ *   usual. Scenarios run this way must not use post()/await(). */
 #define _GNU_SOURCE 1 /* dladdr */
 #include "harness.h"
 
@@ -18,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Which headers this variant was compiled against: Coda's gnutls.h defines
@@ -84,6 +90,7 @@ static void on_alarm(int sig) {
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static int events[64];
+static int split; /* the two sides are in different processes */
 
 void post(int event) {
   pthread_mutex_lock(&mu);
@@ -93,6 +100,12 @@ void post(int event) {
 }
 
 void await(int event) {
+  if (split) {
+    static const char msg[] = "scenario uses await(): not runnable across processes\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(2);
+  }
   pthread_mutex_lock(&mu);
   while (!events[event]) pthread_cond_wait(&cv, &mu);
   pthread_mutex_unlock(&mu);
@@ -331,10 +344,21 @@ int main(int argc, char** argv) {
   int sv[2], rc, i;
   pthread_t server_thread;
   char crt[PATH_MAX], key[PATH_MAX];
-  if (argc != 5) {
-    fprintf(stderr, "usage: %s SCENARIO tls13|tls12 DATA_DIR EXPECTED_LIBGNUTLS\n", argv[0]);
+  int client_fd = -1;          /* --client-fd: run only the client, on this fd */
+  const char* peer_bin = NULL; /* --client-from: run only the server */
+  pid_t peer = -1;
+  if (argc == 7 && strcmp(argv[5], "--client-fd") == 0) {
+    client_fd = atoi(argv[6]);
+  } else if (argc == 8 && strcmp(argv[5], "--client-from") == 0) {
+    peer_bin = argv[6];
+  } else if (argc != 5) {
+    fprintf(stderr,
+            "usage: %s SCENARIO tls13|tls12 DATA_DIR EXPECTED_LIBGNUTLS"
+            " [--client-from PEER_BIN PEER_LIB | --client-fd FD]\n",
+            argv[0]);
     return 2;
   }
+  split = client_fd >= 0 || peer_bin != NULL;
   check_library(argv[4]);
   version = argv[2];
   for (i = 0; scenarios[i].name; i++)
@@ -359,14 +383,67 @@ int main(int argc, char** argv) {
     fprintf(stderr, "credentials: %d\n", rc);
     return 2;
   }
+  client_side.name = "client";
+  server_side.name = "server";
+  if (client_fd >= 0) {
+    /* The client half of a mixed run. */
+    client_side.fd = client_fd;
+    if (start(&client_side, GNUTLS_CLIENT, client_cred) == 0) current->client(&client_side);
+    alarm(0);
+    dump(1);
+    if (client_side.s) gnutls_deinit(client_side.s);
+    close(client_fd);
+    gnutls_certificate_free_credentials(server_cred);
+    gnutls_certificate_free_credentials(client_cred);
+    gnutls_global_deinit();
+    return 0;
+  }
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
     perror("socketpair");
     return 2;
   }
-  client_side.name = "client";
   client_side.fd = sv[0];
-  server_side.name = "server";
   server_side.fd = sv[1];
+
+  if (peer_bin) {
+    char fdarg[16];
+    fcntl(sv[1], F_SETFD, FD_CLOEXEC);
+    snprintf(fdarg, sizeof fdarg, "%d", sv[0]);
+    fflush(stdout);
+    peer = fork();
+    if (peer < 0) {
+      perror("fork");
+      return 2;
+    }
+    if (peer == 0) {
+      execl(peer_bin, peer_bin, argv[1], argv[2], argv[3], argv[7], "--client-fd", fdarg,
+            (char*)NULL);
+      perror("execl");
+      _exit(2);
+    }
+    close(sv[0]);
+    sv[0] = -1;
+    if (start(&server_side, GNUTLS_SERVER, server_cred) == 0) current->server(&server_side);
+    /* The client prints its own lines when it ends: wait for them. */
+    {
+      int status = 0;
+      ssize_t w;
+      waitpid(peer, &status, 0);
+      alarm(0);
+      w = write(1, server_side.log, server_side.len);
+      (void)w;
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "client %s failed\n", peer_bin);
+        return 1;
+      }
+    }
+    if (server_side.s) gnutls_deinit(server_side.s);
+    close(sv[1]);
+    gnutls_certificate_free_credentials(server_cred);
+    gnutls_certificate_free_credentials(client_cred);
+    gnutls_global_deinit();
+    return 0;
+  }
 
   pthread_create(&server_thread, NULL, server_main, NULL);
   if (start(&client_side, GNUTLS_CLIENT, client_cred) == 0) current->client(&client_side);

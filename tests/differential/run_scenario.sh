@@ -5,15 +5,20 @@
 #   run_scenario.sh expect SCENARIO VERSION DATA BIN LIB EXPECTED_FILE
 #     runs it on one library; fails unless the transcript equals the file
 #     (for the deliberate differences, which are not diffed).
+#   run_scenario.sh mixed SCENARIO VERSION DATA SERVER_BIN SERVER_LIB CLIENT_BIN CLIENT_LIB EXPECTED_FILE
+#     the server half on one library, the client half on the other (two
+#     processes); fails unless the transcript equals the file.
 set -eu
 mode=$1 scenario=$2 version=$3 data=$4
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-run() { # BIN LIB OUT
-  if ! "$1" "$scenario" "$version" "$data" "$2" > "$3"; then
-    cat "$3"
-    echo "$1 failed" >&2
+run() { # BIN LIB OUT [EXTRA ARGS...]
+  bin=$1 lib=$2 dest=$3
+  shift 3
+  if ! "$bin" "$scenario" "$version" "$data" "$lib" "$@" > "$dest"; then
+    cat "$dest"
+    echo "$bin failed" >&2
     exit 1
   fi
 }
@@ -33,6 +38,15 @@ expect)
   run "$5" "$6" "$out/got.txt"
   if ! diff -u "$7" "$out/got.txt"; then
     echo "transcript differs from $7 (- expected, + got)" >&2
+    exit 1
+  fi
+  cat "$out/got.txt"
+  echo "as expected: $(wc -l < "$out/got.txt") lines"
+  ;;
+mixed)
+  run "$5" "$6" "$out/got.txt" --client-from "$7" "$8"
+  if ! diff -u "$9" "$out/got.txt"; then
+    echo "transcript differs from $9 (- expected, + got)" >&2
     exit 1
   fi
   cat "$out/got.txt"

@@ -363,6 +363,163 @@ static void nonblocking_socket_server(struct side* s) {
   post(E2);
 }
 
+/* ---- TLS 1.2 only (diff_scenarios_tls12 in CMakeLists.txt) ---- */
+
+static int do_rehandshake(struct side* sd) {
+  return log_rc(sd, "rehandshake", gnutls_rehandshake(sd->s));
+}
+/* gnutls_handshake on an established session, logged as "handshake again". */
+static int do_handshake_again(struct side* sd) {
+  int rc;
+  do {
+    rc = gnutls_handshake(sd->s);
+  } while (rc == GNUTLS_E_AGAIN || rc == GNUTLS_E_INTERRUPTED);
+  return log_rc(sd, "handshake again", rc);
+}
+
+/* TLS 1.2: a warning alert other than close_notify returns
+ * GNUTLS_E_WARNING_ALERT_RECEIVED, gnutls_alert_get names it, and the
+ * session keeps working in both directions; in both directions. */
+static void warning_alert_keeps_session_client(struct side* c) {
+  do_recv(c);
+  do_alert_get(c);
+  do_recv(c);
+  do_send(c, 5);
+  await(E1);
+  do_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION);
+  do_send(c, 7);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void warning_alert_keeps_session_server(struct side* s) {
+  do_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_UNRECOGNIZED_NAME);
+  do_send(s, 10);
+  do_recv(s);
+  post(E1);
+  do_recv(s);
+  do_alert_get(s);
+  do_recv(s);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* TLS 1.2: a warning alert while the client waits in bye(RDWR). */
+static void warning_alert_in_bye_client(struct side* c) {
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_alert_get(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+}
+static void warning_alert_in_bye_server(struct side* s) {
+  do_recv(s);
+  do_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_UNRECOGNIZED_NAME);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* ---- TLS 1.2 renegotiation: deliberate differences ----
+ * Coda never renegotiates (README: "renegotiation refused with a
+ * no_renegotiation warning"), so these are checked against expected
+ * transcripts, not diffed. What each library returns:
+ *   GnuTLS: gnutls_rehandshake sends a HelloRequest and returns 0; the
+ *   peer's recv returns GNUTLS_E_REHANDSHAKE and the application accepts
+ *   (gnutls_handshake) or refuses (a no_renegotiation warning); a
+ *   ClientHello on an established session makes the server's recv return
+ *   GNUTLS_E_REHANDSHAKE likewise.
+ *   Coda: gnutls_rehandshake on a 1.2 server returns
+ *   GNUTLS_E_INVALID_REQUEST and sends nothing; gnutls_handshake on an
+ *   established session returns 0 and sends nothing; a received HelloRequest
+ *   or ClientHello is answered with a no_renegotiation warning inside the
+ *   library and recv never returns GNUTLS_E_REHANDSHAKE. Against a GnuTLS
+ *   peer (the mixed runs, one library on each side) that peer sees the
+ *   no_renegotiation warning it would see from a refusing GnuTLS.
+ *
+ * The server asks for renegotiation (gnutls_rehandshake) and then calls
+ * gnutls_handshake, as the GnuTLS manual says; the client refuses with a
+ * no_renegotiation warning. Then data both ways and a clean close. */
+static void deliberate_rehandshake_refused_client(struct side* c) {
+  if (do_recv(c) == GNUTLS_E_REHANDSHAKE) {
+    do_alert_send(c, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION);
+    do_recv(c);
+  }
+  do_send(c, 5);
+  do_recv(c);
+}
+static void deliberate_rehandshake_refused_server(struct side* s) {
+  do_rehandshake(s);
+  if (do_handshake_again(s) == GNUTLS_E_WARNING_ALERT_RECEIVED) do_alert_get(s);
+  do_send(s, 3);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The same, but the client accepts and renegotiates. */
+static void deliberate_rehandshake_accepted_client(struct side* c) {
+  if (do_recv(c) == GNUTLS_E_REHANDSHAKE) {
+    do_handshake_again(c);
+    do_recv(c);
+  }
+  do_send(c, 5);
+  do_recv(c);
+}
+static void deliberate_rehandshake_accepted_server(struct side* s) {
+  do_rehandshake(s);
+  do_handshake_again(s);
+  do_send(s, 3);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The client calls gnutls_handshake again on an established session (a
+ * client-initiated renegotiation); the server refuses with a
+ * no_renegotiation warning. The client then sends data, so the server never
+ * waits for ever whatever the library did. */
+static void deliberate_renegotiation_refused_client(struct side* c) {
+  if (do_handshake_again(c) == GNUTLS_E_WARNING_ALERT_RECEIVED) do_alert_get(c);
+  do_send(c, 5);
+  do_recv(c);
+}
+static void deliberate_renegotiation_refused_server(struct side* s) {
+  if (do_recv(s) == GNUTLS_E_REHANDSHAKE) {
+    do_alert_send(s, GNUTLS_AL_WARNING, GNUTLS_A_NO_RENEGOTIATION);
+    do_recv(s);
+  }
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The same, but the server accepts and renegotiates. */
+static void deliberate_renegotiation_accepted_client(struct side* c) {
+  do_handshake_again(c);
+  do_send(c, 5);
+  do_recv(c);
+}
+static void deliberate_renegotiation_accepted_server(struct side* s) {
+  if (do_recv(s) == GNUTLS_E_REHANDSHAKE) {
+    do_handshake_again(s);
+    do_recv(s);
+  }
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* Both versions: the server closes first with bye(WR); the client, having
+ * received the close_notify, keeps sending (several records) until its own
+ * bye, and the server reads it all, then 0. */
+static void half_close_reverse_client(struct side* c) {
+  do_recv(c);
+  do_recv(c);
+  do_send(c, 100);
+  do_send(c, 100);
+  do_send(c, 100);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_send(c, 1);
+}
+static void half_close_reverse_server(struct side* s) {
+  do_send(s, 2);
+  do_bye(s, GNUTLS_SHUT_WR);
+  do_send(s, 1);
+  do_recv_all(s);
+  do_recv(s);
+}
+
 /* ---- deliberate differences: checked against expected transcripts ---- */
 
 /* Data that arrives during bye(RDWR) is dropped, not queued. */
@@ -445,6 +602,16 @@ const struct scenario scenarios[] = {
     SCENARIO(nonblocking_pull),
     SCENARIO(nonblocking_push),
     SCENARIO(nonblocking_socket),
+    SCENARIO(half_close_reverse),
+    SCENARIO(warning_alert_keeps_session),
+    SCENARIO(warning_alert_in_bye),
+    SCENARIO(deliberate_rehandshake_refused),
+    SCENARIO(deliberate_rehandshake_accepted),
+    SCENARIO(deliberate_renegotiation_refused),
+    SCENARIO(deliberate_renegotiation_accepted),
+    /* TLS 1.2: user_canceled at warning level is an ordinary warning alert
+     * for both libraries (diffed, not a deliberate difference there). */
+    {"user_canceled", deliberate_user_canceled_client, deliberate_user_canceled_server},
     {"deliberate_rdwr_drops_data", deliberate_rdwr_drops_data_client,
      data_discarded_by_rdwr_server},
     SCENARIO(deliberate_user_canceled),

@@ -32,8 +32,8 @@ bool MemoryPair::pump() {
       for (const auto* side : {client.get(), server.get()}) {
         if (auto e = side->error()) {
           std::cerr << (side == client.get() ? "client" : "server") << " failed: " << e->detail
-                    << " (alert " << alert_name(e->alert) << ", kind "
-                    << static_cast<int>(e->kind) << ")\n";
+                    << " (alert " << alert_name(e->alert) << ", kind " << static_cast<int>(e->kind)
+                    << ")\n";
         }
       }
       return false;

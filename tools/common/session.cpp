@@ -55,15 +55,7 @@ bool apply_priority(const std::string& text, Config& config, std::string* error)
              (where.message.empty() ? std::string(parsed.error().detail) : where.message);
     return false;
   }
-  const Priority& p = *parsed;
-  // versions is highest first and never empty on success.
-  config.max_version = p.versions.front();
-  config.min_version = p.versions.back();
-  config.cipher_suites = p.cipher_suites;
-  config.groups = p.groups;
-  config.signature_schemes = p.signature_schemes;
-  config.server_precedence = p.server_precedence;
-  config.middlebox_compat = p.tls13_middlebox_compat;
+  config.apply(*parsed);
   return true;
 }
 

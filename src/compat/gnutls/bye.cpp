@@ -16,8 +16,9 @@ int bye_without_engine(gnutls_session_t s) {
   if (s->close_notify_without_engine) return 0;  // once, as everywhere
   static constexpr std::array<uint8_t, 7> kCloseNotify = {21, 3, 3, 0, 2, 1, 0};
   giovec_t iov{const_cast<uint8_t*>(kCloseNotify.data()), kCloseNotify.size()};
-  const ssize_t n = s->push != nullptr ? s->push(s->send_ptr, kCloseNotify.data(), kCloseNotify.size())
-                                       : s->vec_push(s->send_ptr, &iov, 1);
+  const ssize_t n = s->push != nullptr
+                        ? s->push(s->send_ptr, kCloseNotify.data(), kCloseNotify.size())
+                        : s->vec_push(s->send_ptr, &iov, 1);
   if (n < 0) return GNUTLS_E_PUSH_ERROR;
   s->close_notify_without_engine = true;
   return 0;
@@ -86,7 +87,8 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
   // 2. One close_notify, whatever how often bye is called.
   if (conn.write_state() == DirectionState::open) {
     conn.close_write();
-    if (s->closure.bye_deadline_ms > 0) s->bye_deadline = deadline_after(s->closure.bye_deadline_ms);
+    if (s->closure.bye_deadline_ms > 0)
+      s->bye_deadline = deadline_after(s->closure.bye_deadline_ms);
   }
   if (const int ret = flush_output(s); ret < 0) return ret;
   // 3. SHUT_WR ends here; reading goes on through gnutls_record_recv.

@@ -16,9 +16,12 @@ namespace {
 
 coda_direction_t direction(DirectionState state) {
   switch (state) {
-    case DirectionState::open: return CODA_DIRECTION_OPEN;
-    case DirectionState::closed: return CODA_DIRECTION_CLOSED;
-    case DirectionState::failed: return CODA_DIRECTION_FAILED;
+    case DirectionState::open:
+      return CODA_DIRECTION_OPEN;
+    case DirectionState::closed:
+      return CODA_DIRECTION_CLOSED;
+    case DirectionState::failed:
+      return CODA_DIRECTION_FAILED;
   }
   return CODA_DIRECTION_FAILED;
 }
@@ -57,7 +60,8 @@ int coda_session_get_closure(gnutls_session_t session, coda_closure_t* closure) 
     c.eof_received = conn.eof_received() ? 1 : 0;
     c.eof_at_record_boundary = conn.eof_received() && !conn.eof_inside_record() ? 1 : 0;
     if (const auto& error = conn.error()) {
-      if (error->kind == coda::ErrorKind::local_alert) c.fatal_alert_sent = static_cast<int>(error->alert);
+      if (error->kind == coda::ErrorKind::local_alert)
+        c.fatal_alert_sent = static_cast<int>(error->alert);
       if (error->kind == coda::ErrorKind::peer_alert) {
         c.fatal_alert_received = static_cast<int>(error->alert);
       }
@@ -73,12 +77,18 @@ int coda_session_get_closure(gnutls_session_t session, coda_closure_t* closure) 
 
 const char* coda_closure_outcome_name(coda_closure_outcome_t outcome) {
   switch (outcome) {
-    case CODA_CLOSURE_OPEN: return "open";
-    case CODA_CLOSURE_CLEAN: return "clean";
-    case CODA_CLOSURE_PEER_NEVER_CONFIRMED: return "peer never confirmed";
-    case CODA_CLOSURE_TRUNCATED: return "truncated";
-    case CODA_CLOSURE_TIMED_OUT: return "timed out";
-    case CODA_CLOSURE_ABORTED_BY_ALERT: return "aborted by alert";
+    case CODA_CLOSURE_OPEN:
+      return "open";
+    case CODA_CLOSURE_CLEAN:
+      return "clean";
+    case CODA_CLOSURE_PEER_NEVER_CONFIRMED:
+      return "peer never confirmed";
+    case CODA_CLOSURE_TRUNCATED:
+      return "truncated";
+    case CODA_CLOSURE_TIMED_OUT:
+      return "timed out";
+    case CODA_CLOSURE_ABORTED_BY_ALERT:
+      return "aborted by alert";
   }
   return "unknown";
 }
@@ -93,7 +103,9 @@ int coda_bye_set_deadline(gnutls_session_t session, unsigned int ms) {
 int coda_set_truncation_policy(gnutls_session_t session, coda_truncation_policy_t policy) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   switch (policy) {
-    case CODA_TRUNCATION_STRICT: session->closure.lenient_truncation = false; return 0;
+    case CODA_TRUNCATION_STRICT:
+      session->closure.lenient_truncation = false;
+      return 0;
     case CODA_TRUNCATION_LENIENT_AT_RECORD_BOUNDARY:
       session->closure.lenient_truncation = true;
       return 0;
@@ -129,7 +141,8 @@ ssize_t coda_take_unread(gnutls_session_t session, void* buf, size_t size) {
 int coda_close(gnutls_session_t session, unsigned int deadline_ms) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   if (!session->bye_deadline) {
-    session->bye_deadline = deadline_after(deadline_ms != 0 ? deadline_ms : kDefaultCloseDeadlineMs);
+    session->bye_deadline =
+        deadline_after(deadline_ms != 0 ? deadline_ms : kDefaultCloseDeadlineMs);
   }
   const int ret = gnutls_bye(session, GNUTLS_SHUT_RDWR);
   // A deadline that passed is an outcome here, not a failure: the wait is over.

@@ -307,16 +307,24 @@ namespace {
 //   internal_error and others  GNUTLS_E_INTERNAL_ERROR (-59)
 int local_alert_code(const Error& error) {
   switch (error.reason) {
-    case Reason::no_shared_cipher: return GNUTLS_E_NO_CIPHER_SUITES;
-    case Reason::no_shared_group: return GNUTLS_E_NO_COMMON_KEY_SHARE;
-    case Reason::no_usable_certificate: return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
-    case Reason::finished_mismatch: return GNUTLS_E_ERROR_IN_FINISHED_PACKET;
-    case Reason::bad_signature: return GNUTLS_E_PK_SIG_VERIFY_FAILED;
-    case Reason::handshake_out_of_order: return GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET;
+    case Reason::no_shared_cipher:
+      return GNUTLS_E_NO_CIPHER_SUITES;
+    case Reason::no_shared_group:
+      return GNUTLS_E_NO_COMMON_KEY_SHARE;
+    case Reason::no_usable_certificate:
+      return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+    case Reason::finished_mismatch:
+      return GNUTLS_E_ERROR_IN_FINISHED_PACKET;
+    case Reason::bad_signature:
+      return GNUTLS_E_PK_SIG_VERIFY_FAILED;
+    case Reason::handshake_out_of_order:
+      return GNUTLS_E_UNEXPECTED_HANDSHAKE_PACKET;
     // GnuTLS tries to decrypt such a record and fails.
-    case Reason::plaintext_under_keys: return GNUTLS_E_DECRYPTION_FAILED;
+    case Reason::plaintext_under_keys:
+      return GNUTLS_E_DECRYPTION_FAILED;
     case Reason::hook_aborted:
-    case Reason::none: break;
+    case Reason::none:
+      break;
   }
   switch (error.alert) {
     case AlertDescription::bad_record_mac:

@@ -11,16 +11,7 @@ namespace {
 std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   auto config = std::make_shared<Config>();
   config->role = s->role;
-  const Priority& priority = s->priority ? *s->priority : default_priority();
-  if (!priority.versions.empty()) {
-    config->min_version = priority.versions.back();
-    config->max_version = priority.versions.front();
-  }
-  config->cipher_suites = priority.cipher_suites;
-  config->groups = priority.groups;
-  config->signature_schemes = priority.signature_schemes;
-  config->server_precedence = priority.server_precedence;
-  config->middlebox_compat = priority.tls13_middlebox_compat;
+  config->apply(s->priority ? *s->priority : default_priority());
 
   if (s->certificates != nullptr) {
     if (s->role == Role::server) {
@@ -36,9 +27,15 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   config->verify_peer = s->verify_certificate;
   config->verify_hostname = s->verify_hostname;
   switch (s->client_certificate_request) {
-    case GNUTLS_CERT_REQUEST: config->client_auth = Config::ClientAuth::request; break;
-    case GNUTLS_CERT_REQUIRE: config->client_auth = Config::ClientAuth::require; break;
-    default: config->client_auth = Config::ClientAuth::none; break;
+    case GNUTLS_CERT_REQUEST:
+      config->client_auth = Config::ClientAuth::request;
+      break;
+    case GNUTLS_CERT_REQUIRE:
+      config->client_auth = Config::ClientAuth::require;
+      break;
+    default:
+      config->client_auth = Config::ClientAuth::none;
+      break;
   }
   return config;
 }
@@ -62,17 +59,15 @@ int call_hook(gnutls_session_t s, uint8_t type, bool incoming, bool post, ByteVi
 }
 
 int start_engine(gnutls_session_t s) {
-  if (s->role == Role::server &&
-      (s->certificates == nullptr || s->certificates->keys.empty())) {
+  if (s->role == Role::server && (s->certificates == nullptr || s->certificates->keys.empty())) {
     return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
   }
   auto conn = Connection::create(make_config(s));
   if (!conn) return error_code(conn.error());
   s->conn = std::move(conn).value();
-  s->conn->set_handshake_observer(
-      [s](uint8_t type, bool incoming, bool post, ByteView message) {
-        return call_hook(s, type, incoming, post, message);
-      });
+  s->conn->set_handshake_observer([s](uint8_t type, bool incoming, bool post, ByteView message) {
+    return call_hook(s, type, incoming, post, message);
+  });
   return 0;
 }
 
@@ -141,12 +136,14 @@ void gnutls_handshake_set_hook_function(gnutls_session_t session, unsigned int h
 }
 
 gnutls_handshake_description_t gnutls_handshake_get_last_in(gnutls_session_t session) {
-  if (session == nullptr || session->last_in < 0) return static_cast<gnutls_handshake_description_t>(-1);
+  if (session == nullptr || session->last_in < 0)
+    return static_cast<gnutls_handshake_description_t>(-1);
   return static_cast<gnutls_handshake_description_t>(session->last_in);
 }
 
 gnutls_handshake_description_t gnutls_handshake_get_last_out(gnutls_session_t session) {
-  if (session == nullptr || session->last_out < 0) return static_cast<gnutls_handshake_description_t>(-1);
+  if (session == nullptr || session->last_out < 0)
+    return static_cast<gnutls_handshake_description_t>(-1);
   return static_cast<gnutls_handshake_description_t>(session->last_out);
 }
 

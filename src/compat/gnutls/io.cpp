@@ -26,9 +26,8 @@ int transport_error(gnutls_session_t s, bool writing, int saved_errno) {
   int err = s->transport_errno;
   s->transport_errno = 0;
   if (err == 0) {
-    err = s->errno_function != nullptr
-              ? s->errno_function(writing ? s->send_ptr : s->recv_ptr)
-              : saved_errno;
+    err = s->errno_function != nullptr ? s->errno_function(writing ? s->send_ptr : s->recv_ptr)
+                                       : saved_errno;
   }
   if (err == EAGAIN || err == EWOULDBLOCK) {
     s->direction = writing ? 1 : 0;

@@ -40,7 +40,9 @@ int gnutls_init(gnutls_session_t* session, unsigned int flags) {
   return 0;
 }
 
-void gnutls_deinit(gnutls_session_t session) { delete session; }
+void gnutls_deinit(gnutls_session_t session) {
+  delete session;
+}
 
 void gnutls_session_set_ptr(gnutls_session_t session, void* ptr) {
   if (session != nullptr) session->user_ptr = ptr;
@@ -179,8 +181,10 @@ int gnutls_transport_get_int(gnutls_session_t session) {
 
 void gnutls_transport_get_int2(gnutls_session_t session, int* recv_fd, int* send_fd) {
   if (session == nullptr) return;
-  if (recv_fd != nullptr) *recv_fd = static_cast<int>(reinterpret_cast<intptr_t>(session->recv_ptr));
-  if (send_fd != nullptr) *send_fd = static_cast<int>(reinterpret_cast<intptr_t>(session->send_ptr));
+  if (recv_fd != nullptr)
+    *recv_fd = static_cast<int>(reinterpret_cast<intptr_t>(session->recv_ptr));
+  if (send_fd != nullptr)
+    *send_fd = static_cast<int>(reinterpret_cast<intptr_t>(session->send_ptr));
 }
 
 void gnutls_transport_set_push_function(gnutls_session_t session, gnutls_push_func push_func) {

@@ -164,8 +164,7 @@ TEST(MalformedPeer, PlaintextFatalAlertAfterServerFlight) {
   ASSERT_TRUE(f.run(configs));
   const uint8_t alert[] = {0x02, 0x28};
   const auto result = f.server->receive(wire::record(wire::kAlert, ByteView(alert, 2)));
-  expect_local_alert(*f.server, result, AlertDescription::unexpected_message,
-                     AlertForm::encrypted);
+  expect_local_alert(*f.server, result, AlertDescription::unexpected_message, AlertForm::encrypted);
   EXPECT_EQ(result.error().reason, Reason::plaintext_under_keys);
 }
 

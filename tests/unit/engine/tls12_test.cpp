@@ -94,8 +94,8 @@ std::vector<std::tuple<CipherSuite, NamedGroup, TestKeyType>> fitting_combinatio
   std::vector<std::tuple<CipherSuite, NamedGroup, TestKeyType>> out;
   for (CipherSuite suite :
        {CipherSuite::ecdhe_ecdsa_aes_128_gcm_sha256, CipherSuite::ecdhe_ecdsa_aes_256_gcm_sha384,
-        CipherSuite::ecdhe_ecdsa_chacha20_poly1305_sha256, CipherSuite::ecdhe_rsa_aes_128_gcm_sha256,
-        CipherSuite::ecdhe_rsa_aes_256_gcm_sha384,
+        CipherSuite::ecdhe_ecdsa_chacha20_poly1305_sha256,
+        CipherSuite::ecdhe_rsa_aes_128_gcm_sha256, CipherSuite::ecdhe_rsa_aes_256_gcm_sha384,
         CipherSuite::ecdhe_rsa_chacha20_poly1305_sha256}) {
     for (NamedGroup group : {NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1}) {
       for (TestKeyType key : {TestKeyType::ecdsa_p256, TestKeyType::ecdsa_p384,
@@ -172,8 +172,9 @@ TEST(Tls12Negotiation, OldVersionsAreRefused) {
     auto fresh = Connection::create(peers.server);
     ASSERT_TRUE(fresh.ok());
     hello->legacy_version = legacy;
-    const Bytes old = test::wire::record(
-        test::wire::kHandshake, test::wire::handshake(test::wire::kClientHello, hello->serialize()));
+    const Bytes old =
+        test::wire::record(test::wire::kHandshake,
+                           test::wire::handshake(test::wire::kClientHello, hello->serialize()));
     auto result = (*fresh)->receive(old);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().alert, AlertDescription::protocol_version);
