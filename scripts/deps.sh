@@ -9,6 +9,7 @@ packages=(
   libgtest-dev              # unit tests
   gnutls-bin libgnutls28-dev  # interop peer and differential tests
   clang-format
+  wget                      # a real GnuTLS program run on Coda's libgnutls.so.30
 )
 
 missing=()
