@@ -30,6 +30,60 @@ declare -a BG_PIDS=()
 FAILURES=0
 CASES=0
 
+# Starting a process is slow on some hosts (tens of milliseconds under a
+# sandboxing kernel), and a matrix case used to start dozens just to poll
+# and grep. The helpers below use bash builtins only: `nap` sleeps by timing
+# out a read on a FIFO nobody writes to, `read_file` loads a log into
+# FILE_TEXT, and the waits and checks search that text.
+mkfifo "$WORK/.nap"
+exec {NAP_FD}<>"$WORK/.nap"
+nap() { read -r -t "${1:-0.02}" -u "$NAP_FD" _ || true; }
+
+read_file() {  # read_file FILE: sets FILE_TEXT ("" when FILE is missing)
+  FILE_TEXT=""
+  [[ -f "$1" ]] || return 0
+  IFS= read -r -d '' FILE_TEXT <"$1" || true
+}
+
+# has_text TEXT FILE...: true when one of the files contains TEXT.
+has_text() {
+  local text="$1" f
+  shift
+  for f in "$@"; do
+    read_file "$f"
+    [[ "$FILE_TEXT" == *"$text"* ]] && return 0
+  done
+  return 1
+}
+
+# count_text STRING TEXT: sets COUNT to how often TEXT occurs in STRING.
+count_text() {
+  local rest="$1" text="$2"
+  COUNT=0
+  while [[ "$rest" == *"$text"* ]]; do
+    rest="${rest#*"$text"}"
+    COUNT=$((COUNT + 1))
+  done
+}
+
+# line_with STRING TEXT: sets LINE to the first line of STRING holding TEXT
+# (from TEXT to the end of that line), "" when there is none.
+line_with() {
+  LINE=""
+  [[ "$1" == *"$2"* ]] || return 1
+  local rest="${1#*"$2"}"
+  LINE="$2${rest%%$'\n'*}"
+}
+
+# reverse_text STRING: sets REVERSED (what openssl s_server -rev sends back).
+reverse_text() {
+  local s="$1" i
+  REVERSED=""
+  for ((i = ${#s} - 1; i >= 0; i--)); do
+    REVERSED+="${s:i:1}"
+  done
+}
+
 cleanup() {
   local pid
   for pid in "${BG_PIDS[@]}"; do
@@ -106,14 +160,12 @@ wait_for_text() {  # wait_for_text FILE TEXT SECONDS [PID]
   local file="$1" text="$2" seconds="$3" pid="${4:-}"
   local deadline=$((SECONDS + seconds))
   while ((SECONDS <= deadline)); do
-    if [[ -f "$file" ]] && grep -qF -- "$text" "$file"; then
-      return 0
-    fi
+    has_text "$text" "$file" && return 0
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
-      grep -qF -- "$text" "$file" 2>/dev/null && return 0
+      has_text "$text" "$file" && return 0
       return 1
     fi
-    sleep 0.02
+    nap
   done
   return 1
 }
@@ -121,21 +173,27 @@ wait_for_text() {  # wait_for_text FILE TEXT SECONDS [PID]
 # Waits until FILE has at least COUNT lines containing TEXT.
 wait_for_count() {  # wait_for_count FILE TEXT COUNT SECONDS
   local file="$1" text="$2" count="$3" seconds="$4"
-  local deadline=$((SECONDS + seconds)) n
+  local deadline=$((SECONDS + seconds))
   while ((SECONDS <= deadline)); do
-    n="$(grep -cF -- "$text" "$file" 2>/dev/null || true)"
-    if ((${n:-0} >= count)); then
-      return 0
-    fi
-    sleep 0.02
+    read_file "$file"
+    count_text "$FILE_TEXT" "$text"
+    ((COUNT >= count)) && return 0
+    nap
   done
   return 1
 }
 
-# The current size of a log file, and what was written to it since then:
+# The current length of a log file, and what was written to it since then:
 # cases that share one server look only at their own part of its log.
-log_mark() { stat -c %s "$1" 2>/dev/null || echo 0; }
-log_since() { tail -c +"$(($2 + 1))" "$1" 2>/dev/null || true; }
+# log_mark sets MARK; log_since writes the new part to OUT_FILE.
+log_mark() {  # log_mark FILE
+  read_file "$1"
+  MARK="${#FILE_TEXT}"
+}
+log_since() {  # log_since FILE MARK OUT_FILE
+  read_file "$1"
+  printf '%s' "${FILE_TEXT:$2}" >"$3"
+}
 
 # Starts a server in the background on a free port and waits until it
 # prints READY_TEXT. "@PORT@" in the arguments is replaced by the port.
@@ -161,10 +219,10 @@ start_server() {  # start_server NAME READY_TEXT CMD ARGS...
     SERVER_PORT="$port"
     local deadline=$((SECONDS + WAIT_S))
     while ((SECONDS <= deadline)); do
-      if grep -qF -- "$ready" "$SERVER_OUT" "$SERVER_ERR" 2>/dev/null; then
+      if has_text "$ready" "$SERVER_OUT" "$SERVER_ERR"; then
         # s_server reports a failed bind and goes on to print its ready
         # line's neighbours; make sure it is still there to serve.
-        if kill -0 "$SERVER_PID" 2>/dev/null && ! grep -q "Address already in use" "$SERVER_ERR"; then
+        if kill -0 "$SERVER_PID" 2>/dev/null && ! has_text "Address already in use" "$SERVER_ERR"; then
           return 0
         fi
         break
@@ -172,7 +230,7 @@ start_server() {  # start_server NAME READY_TEXT CMD ARGS...
       if ! kill -0 "$SERVER_PID" 2>/dev/null; then
         break
       fi
-      sleep 0.02
+      nap
     done
     stop_pid "$SERVER_PID"
     if ! grep -qi "address already in use\|bind" "$SERVER_ERR" "$SERVER_OUT" 2>/dev/null; then
@@ -196,7 +254,7 @@ stop_pid() {  # stop_pid PID
 wait_pid() {  # wait_pid PID SECONDS
   local pid="$1" deadline=$((SECONDS + $2))
   while kill -0 "$pid" 2>/dev/null && ((SECONDS <= deadline)); do
-    sleep 0.02
+    nap
   done
   if kill -0 "$pid" 2>/dev/null; then
     stop_pid "$pid"
@@ -217,7 +275,7 @@ converse() {  # converse NAME LINE EXPECT CMD ARGS...
   local name="$1" line="$2" expect="$3"
   shift 3
   local fifo="$WORK/$name.in" out="$WORK/$name.out" err="$WORK/$name.err"
-  rm -f "$fifo"
+  [[ ! -e "$fifo" ]] || rm -f "$fifo"
   mkfifo "$fifo"
   timeout -k 2 "$CLIENT_LIFETIME" "$@" <"$fifo" >"$out" 2>"$err" &
   local pid=$!
@@ -241,45 +299,107 @@ run_client() {  # run_client NAME CMD ARGS...
   timeout -k 2 "$CLIENT_LIFETIME" "$@" </dev/null >"$WORK/$name.out" 2>"$WORK/$name.err" || RUN_RC=$?
 }
 
-# The names each peer uses for a suite, a group and a certificate kind.
-gnutls_cipher() {
+# The names each peer uses for a suite and a group. The setters below run
+# without a subshell (see `nap`); the echo forms are for one-off use.
+#
+# suite_info SUITE sets, for a suite named as coda-cli prints it:
+#   SUITE_VERSION  tls13 or tls12
+#   SUITE_CIPHER   the GnuTLS cipher item (AES-128-GCM, ...)
+#   SUITE_KX       the GnuTLS key exchange item (ECDHE-ECDSA, ECDHE-RSA; "" in 1.3)
+#   SUITE_OPENSSL  the name openssl prints and takes (-ciphersuites / -cipher)
+suite_info() {
+  SUITE_VERSION=tls12
+  SUITE_KX=""
   case "$1" in
-    TLS_AES_128_GCM_SHA256) echo AES-128-GCM ;;
-    TLS_AES_256_GCM_SHA384) echo AES-256-GCM ;;
-    TLS_CHACHA20_POLY1305_SHA256) echo CHACHA20-POLY1305 ;;
+    TLS_AES_128_GCM_SHA256 | TLS_AES_256_GCM_SHA384 | TLS_CHACHA20_POLY1305_SHA256)
+      SUITE_VERSION=tls13
+      SUITE_OPENSSL="$1"
+      ;;
+    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256) SUITE_OPENSSL=ECDHE-ECDSA-AES128-GCM-SHA256 ;;
+    TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384) SUITE_OPENSSL=ECDHE-ECDSA-AES256-GCM-SHA384 ;;
+    TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256) SUITE_OPENSSL=ECDHE-ECDSA-CHACHA20-POLY1305 ;;
+    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256) SUITE_OPENSSL=ECDHE-RSA-AES128-GCM-SHA256 ;;
+    TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) SUITE_OPENSSL=ECDHE-RSA-AES256-GCM-SHA384 ;;
+    TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256) SUITE_OPENSSL=ECDHE-RSA-CHACHA20-POLY1305 ;;
     *) log "unknown suite $1"; return 1 ;;
   esac
-}
-gnutls_group() {
   case "$1" in
-    x25519) echo GROUP-X25519 ;;
-    P-256) echo GROUP-SECP256R1 ;;
-    P-384) echo GROUP-SECP384R1 ;;
-    *) log "unknown group $1"; return 1 ;;
+    *AES_128_GCM*) SUITE_CIPHER=AES-128-GCM ;;
+    *AES_256_GCM*) SUITE_CIPHER=AES-256-GCM ;;
+    *CHACHA20_POLY1305*) SUITE_CIPHER=CHACHA20-POLY1305 ;;
   esac
-}
-openssl_group() {
   case "$1" in
-    x25519) echo X25519 ;;
-    P-256) echo P-256 ;;
-    P-384) echo P-384 ;;
-    *) log "unknown group $1"; return 1 ;;
-  esac
-}
-# A GnuTLS priority string (Coda reads the same syntax) for TLS 1.3 with
-# exactly one suite and one group.
-priority_for() {  # priority_for SUITE GROUP
-  echo "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$(gnutls_cipher "$1"):-GROUP-ALL:+$(gnutls_group "$2")"
-}
-# What coda-cli prints as the group name in its summary.
-coda_group_name() {
-  case "$1" in
-    x25519) echo x25519 ;;
-    P-256) echo secp256r1 ;;
-    P-384) echo secp384r1 ;;
+    TLS_ECDHE_ECDSA_*) SUITE_KX=ECDHE-ECDSA ;;
+    TLS_ECDHE_RSA_*) SUITE_KX=ECDHE-RSA ;;
   esac
 }
 
+# group_info GROUP (x25519, P-256, P-384) sets:
+#   GROUP_GNUTLS    the GnuTLS priority item (GROUP-X25519, ...)
+#   GROUP_GNUTLS_KX how gnutls-cli/-serv name it in "(ECDHE-...)"
+#   GROUP_OPENSSL   what openssl -groups takes
+#   GROUP_OPENSSL_TEMP  how s_client names it in "Server Temp Key:"
+#   GROUP_CODA      what coda-cli and coda-serv print
+group_info() {
+  case "$1" in
+    x25519) GROUP_GNUTLS_KX=X25519 GROUP_OPENSSL=X25519 GROUP_OPENSSL_TEMP=X25519 GROUP_CODA=x25519 ;;
+    P-256) GROUP_GNUTLS_KX=SECP256R1 GROUP_OPENSSL=P-256 GROUP_OPENSSL_TEMP=prime256v1 GROUP_CODA=secp256r1 ;;
+    P-384) GROUP_GNUTLS_KX=SECP384R1 GROUP_OPENSSL=P-384 GROUP_OPENSSL_TEMP=secp384r1 GROUP_CODA=secp384r1 ;;
+    *) log "unknown group $1"; return 1 ;;
+  esac
+  GROUP_GNUTLS="GROUP-$GROUP_GNUTLS_KX"
+}
+
+# make_priority SUITE GROUP sets PRIORITY: a GnuTLS priority string (Coda
+# reads the same syntax) for exactly that suite's version, suite and group.
+make_priority() {
+  suite_info "$1"
+  group_info "$2"
+  if [[ "$SUITE_VERSION" == tls13 ]]; then
+    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$SUITE_CIPHER:-GROUP-ALL:+$GROUP_GNUTLS"
+  else
+    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$SUITE_CIPHER:-KX-ALL:+$SUITE_KX:-GROUP-ALL:+$GROUP_GNUTLS"
+  fi
+}
+
+gnutls_cipher() { suite_info "$1" && echo "$SUITE_CIPHER"; }
+gnutls_group() { group_info "$1" && echo "$GROUP_GNUTLS"; }
+openssl_group() { group_info "$1" && echo "$GROUP_OPENSSL"; }
+priority_for() { make_priority "$1" "$2" && echo "$PRIORITY"; }  # priority_for SUITE GROUP
+coda_group_name() { group_info "$1" && echo "$GROUP_CODA"; }
+
+# Protocol versions: the script argument (tls13, tls12), and how coda,
+# openssl and GnuTLS print them.
+version_info() {  # version_info tls13|tls12: sets VERSION_CODA, VERSION_OPENSSL, VERSION_GNUTLS
+  case "$1" in
+    tls13) VERSION_CODA=TLS1.3 VERSION_OPENSSL=TLSv1.3 VERSION_GNUTLS=TLS1.3 ;;
+    tls12) VERSION_CODA=TLS1.2 VERSION_OPENSSL=TLSv1.2 VERSION_GNUTLS=TLS1.2 ;;
+    *) log "unknown version $1 (expected tls13 or tls12)"; return 1 ;;
+  esac
+}
+
+# GnuTLS priority strings that allow one protocol version only.
+PRIORITY_TLS13_ONLY="NORMAL:-VERS-ALL:+VERS-TLS1.3"
+PRIORITY_TLS12_ONLY="NORMAL:-VERS-ALL:+VERS-TLS1.2"
+
 SUITES=(TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_CHACHA20_POLY1305_SHA256)
+# TLS 1.2: the ECDSA suites serve ECDSA and Ed25519 certificates (RFC 8422),
+# the RSA suites RSA ones.
+SUITES12_ECDSA=(TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
+  TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256)
+SUITES12_RSA=(TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+  TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256)
 GROUPS_=(x25519 P-256 P-384)
 CERT_KINDS=(ecdsa256 ecdsa384 rsa2048 ed25519)
+
+# suites_for VERSION KIND sets CASE_SUITES: the suites a server with that
+# kind of certificate can negotiate in that version.
+suites_for() {
+  if [[ "$1" == tls13 ]]; then
+    CASE_SUITES=("${SUITES[@]}")
+  elif [[ "$2" == rsa2048 ]]; then
+    CASE_SUITES=("${SUITES12_RSA[@]}")
+  else
+    CASE_SUITES=("${SUITES12_ECDSA[@]}")
+  fi
+}

@@ -42,7 +42,12 @@ int wait_for_peer_close(gnutls_session_t s) {
       s->bye_outcome = ByeOutcome::clean;
       return 0;
     }
-    (void)conn.take_warning_alert();  // user_canceled while closing changes nothing
+    // A warning alert is reported as gnutls_record_recv reports it (GnuTLS
+    // does so in TLS 1.2); calling bye again goes on waiting.
+    if (auto warning = conn.take_warning_alert()) {
+      s->last_alert = static_cast<int>(*warning);
+      return GNUTLS_E_WARNING_ALERT_RECEIVED;
+    }
     if (conn.error()) {
       if (conn.error()->kind == coda::ErrorKind::premature_eof) return end_wait_at_eof(s);
       return engine_error(s);

@@ -58,6 +58,16 @@ int call_hook(gnutls_session_t s, uint8_t type, bool incoming, bool post, ByteVi
   return ret < 0 ? ret : 0;
 }
 
+// gnutls_handshake on an established session. In TLS 1.3 GnuTLS answers
+// with a KeyUpdate, and so do we; TLS 1.2 renegotiation Coda refuses, and
+// says so rather than pretend a new handshake happened.
+int handshake_again(gnutls_session_t s) {
+  if (s->conn->info().version != ProtocolVersion::tls13) return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+  const auto status = s->conn->update_keys(/*request_peer=*/false);
+  if (!status) return error_code(status.error());
+  return flush_output(s);
+}
+
 int start_engine(gnutls_session_t s) {
   if (s->role == Role::server && (s->certificates == nullptr || s->certificates->keys.empty())) {
     return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
@@ -85,6 +95,8 @@ int gnutls_handshake(gnutls_session_t session) {
   if (!s->conn) {
     const int ret = start_engine(s);
     if (ret < 0) return ret;
+  } else if (s->conn->handshake_complete()) {
+    return handshake_again(s);
   }
   const Deadline deadline = deadline_after(s->handshake_timeout_ms);
   for (;;) {
@@ -122,8 +134,13 @@ int gnutls_session_key_update(gnutls_session_t session, unsigned flags) {
 
 int gnutls_rehandshake(gnutls_session_t session) {
   if (session == nullptr || session->role != coda::Role::server) return GNUTLS_E_INVALID_REQUEST;
+  if (!session->conn || !session->conn->handshake_complete()) return GNUTLS_E_INVALID_REQUEST;
   // TLS 1.3 has no renegotiation: as in GnuTLS, a server's request becomes
-  // a KeyUpdate that asks the peer to update too.
+  // a KeyUpdate that asks the peer to update too. TLS 1.2 renegotiation
+  // Coda does not do.
+  if (session->conn->info().version != coda::ProtocolVersion::tls13) {
+    return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+  }
   return gnutls_session_key_update(session, GNUTLS_KU_PEER);
 }
 
