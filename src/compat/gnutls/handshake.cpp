@@ -58,12 +58,14 @@ int call_hook(gnutls_session_t s, uint8_t type, bool incoming, bool post, ByteVi
   return ret < 0 ? ret : 0;
 }
 
-// gnutls_handshake on an established session. In TLS 1.3 GnuTLS answers
-// with a KeyUpdate, and so do we; TLS 1.2 renegotiation Coda refuses, and
-// says so rather than pretend a new handshake happened.
+// gnutls_handshake on an established session. In TLS 1.3 GnuTLS has a
+// client send a KeyUpdate that asks the server for one too, and a server do
+// nothing; so do we. TLS 1.2 renegotiation Coda refuses, and says so rather
+// than pretend a new handshake happened.
 int handshake_again(gnutls_session_t s) {
   if (s->conn->info().version != ProtocolVersion::tls13) return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-  const auto status = s->conn->update_keys(/*request_peer=*/false);
+  if (s->role == Role::server) return 0;
+  const auto status = s->conn->update_keys(/*request_peer=*/true);
   if (!status) return error_code(status.error());
   return flush_output(s);
 }
@@ -95,7 +97,8 @@ int gnutls_handshake(gnutls_session_t session) {
   if (!s->conn) {
     const int ret = start_engine(s);
     if (ret < 0) return ret;
-  } else if (s->conn->handshake_complete()) {
+  } else if (s->handshake_returned) {
+    // Not a resumed call after E_AGAIN: the program asks for a new handshake.
     return handshake_again(s);
   }
   const Deadline deadline = deadline_after(s->handshake_timeout_ms);
@@ -109,7 +112,10 @@ int gnutls_handshake(gnutls_session_t session) {
       return engine_error(s);
     }
     if (flushed < 0) return flushed;
-    if (s->conn->handshake_complete()) return 0;
+    if (s->conn->handshake_complete()) {
+      s->handshake_returned = true;
+      return 0;
+    }
     // The peer's close_notify mid-handshake: it will send nothing more, so
     // the handshake cannot finish.
     if (s->conn->read_state() == coda::DirectionState::closed) {

@@ -37,6 +37,8 @@ struct gnutls_session_int {
   gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
 
   std::unique_ptr<coda::Connection> conn;
+  // gnutls_handshake has returned 0 once; a later call asks for a new one.
+  bool handshake_returned = false;
 
   // Transport.
   gnutls_transport_ptr_t recv_ptr = nullptr;
