@@ -6,6 +6,7 @@
 #include "crypto/key_exchange.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
+#include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls12_common.hpp"
 #include "handshake/tls13_common.hpp"
@@ -68,10 +69,7 @@ class Tls12Client final : public HandshakeMachine {
 };
 
 Status Tls12Client::send(HandshakeType type, ByteView body) {
-  Bytes message;
-  append_handshake(message, type, body);
-  transcript_.add(message);
-  return sink_.write_handshake(message);
+  return send_handshake(sink_, transcript_, type, body);
 }
 
 Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessage& m) {

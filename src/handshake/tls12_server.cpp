@@ -7,6 +7,7 @@
 #include "crypto/key_exchange.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
+#include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls12_common.hpp"
 #include "handshake/tls13_common.hpp"
@@ -66,10 +67,7 @@ class Tls12Server final : public HandshakeMachine {
 };
 
 Status Tls12Server::send(HandshakeType type, ByteView body) {
-  Bytes message;
-  append_handshake(message, type, body);
-  transcript_.add(message);
-  return sink_.write_handshake(message);
+  return send_handshake(sink_, transcript_, type, body);
 }
 
 Status Tls12Server::negotiate(const ClientHello& ch) {

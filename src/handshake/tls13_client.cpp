@@ -7,6 +7,7 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
@@ -79,10 +80,7 @@ class Tls13Client final : public HandshakeMachine {
 };
 
 Status Tls13Client::send(HandshakeType type, ByteView body) {
-  Bytes message;
-  append_handshake(message, type, body);
-  transcript_.add(message);
-  return sink_.write_handshake(message);
+  return send_handshake(sink_, transcript_, type, body);
 }
 
 void Tls13Client::send_compat_change_cipher_spec() {

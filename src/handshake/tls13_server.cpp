@@ -7,6 +7,7 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
@@ -90,10 +91,7 @@ class Tls13Server final : public HandshakeMachine {
 };
 
 Status Tls13Server::send(HandshakeType type, ByteView body) {
-  Bytes message;
-  append_handshake(message, type, body);
-  transcript_.add(message);
-  return sink_.write_handshake(message);
+  return send_handshake(sink_, transcript_, type, body);
 }
 
 Status Tls13Server::handle(const HandshakeMessage& m) {
