@@ -27,6 +27,22 @@ enum class State : uint8_t {
 constexpr uint16_t kEmptyRenegotiationInfoScsv = 0x00FF;
 constexpr uint16_t kFallbackScsv = 0x5600;
 
+// RFC 8422 5.1.1: an ECDSA certificate is usable only on a curve the client
+// lists (when it lists any).
+bool curve_acceptable(crypto::KeyType key, const std::vector<uint16_t>& client_groups) {
+  if (client_groups.empty()) return true;
+  switch (key) {
+    case crypto::KeyType::ecdsa_p256:
+      return contains(client_groups, NamedGroup::secp256r1);
+    case crypto::KeyType::ecdsa_p384:
+      return contains(client_groups, NamedGroup::secp384r1);
+    case crypto::KeyType::ecdsa_p521:
+      return contains(client_groups, NamedGroup::secp521r1);
+    default:
+      return true;
+  }
+}
+
 class Tls12Server final : public HandshakeMachine {
  public:
   Tls12Server(const Config& config, SessionInfo& info, HandshakeSink& sink,
@@ -106,6 +122,7 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
     }
     for (const auto& candidate : config_.certificates) {
       if (!key_fits_suite(candidate->key.type(), info->kx)) continue;
+      if (!curve_acceptable(candidate->key.type(), ch.supported_groups)) continue;
       for (SignatureScheme s : config_.signature_schemes) {
         if (contains(ch.signature_algorithms, s) && candidate->key.allows(s, /*tls12=*/true)) {
           suite_ = info;

@@ -36,6 +36,7 @@ case "$version:$kind" in
   *) log "unknown certificate kind $kind"; exit 2 ;;
 esac
 suites_for "$version" "$kind"
+cert_curve "$version" "$kind"
 tag=cli
 [[ "$version" == tls13 ]] || tag=cli12
 
@@ -55,6 +56,7 @@ else
 fi
 srv_out="$SERVER_OUT"
 srv_err="$SERVER_ERR"
+srv_pid="$SERVER_PID"
 closed=0
 
 for suite in "${CASE_SUITES[@]}"; do
@@ -63,7 +65,13 @@ for suite in "${CASE_SUITES[@]}"; do
       CASES=$((CASES + 1))
       name="$tag-$peer-$kind-$suite-$group-$bye"
       line="coda interop $RANDOM$RANDOM $suite $group $bye"
-      make_priority "$suite" "$group"  # also sets SUITE_* and GROUP_*
+      # The group to test first; in TLS 1.2 the certificate's curve after it
+      # (both servers follow the client's order).
+      make_priority "$suite" "$group" "$CERT_CURVE"  # also sets SUITE_* and GROUP_*
+      if ! kill -0 "$srv_pid" 2>/dev/null; then
+        fail_case "$name" "the server is gone" "$srv_out" "$srv_err"
+        continue
+      fi
       if [[ "$peer" == openssl ]]; then
         reverse_text "$line"
         expect="$REVERSED"
@@ -85,7 +93,7 @@ for suite in "${CASE_SUITES[@]}"; do
         # s_server prints CONNECTION CLOSED when a session ends by
         # close_notify, an error line on a truncation or an alert.
         closed=$((closed + 1))
-        if ! wait_for_count "$srv_err" "CONNECTION CLOSED" "$closed" "$WAIT_S"; then
+        if ! wait_for_count "$srv_err" "CONNECTION CLOSED" "$closed" "$WAIT_S" "$srv_pid"; then
           problems+=("s_server did not report CONNECTION CLOSED")
           read_file "$srv_err"
           count_text "$FILE_TEXT" "CONNECTION CLOSED"

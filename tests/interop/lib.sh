@@ -170,14 +170,17 @@ wait_for_text() {  # wait_for_text FILE TEXT SECONDS [PID]
   return 1
 }
 
-# Waits until FILE has at least COUNT lines containing TEXT.
-wait_for_count() {  # wait_for_count FILE TEXT COUNT SECONDS
-  local file="$1" text="$2" count="$3" seconds="$4"
+# Waits until FILE contains TEXT at least COUNT times; fails after SECONDS,
+# or at once when PID (optional) has exited without printing it.
+wait_for_count() {  # wait_for_count FILE TEXT COUNT SECONDS [PID]
+  local file="$1" text="$2" count="$3" seconds="$4" pid="${5:-}" gone=0
   local deadline=$((SECONDS + seconds))
   while ((SECONDS <= deadline)); do
+    [[ -z "$pid" ]] || kill -0 "$pid" 2>/dev/null || gone=1
     read_file "$file"
     count_text "$FILE_TEXT" "$text"
     ((COUNT >= count)) && return 0
+    ((gone == 0)) || return 1
     nap
   done
   return 1
@@ -350,16 +353,38 @@ group_info() {
   GROUP_GNUTLS="GROUP-$GROUP_GNUTLS_KX"
 }
 
-# make_priority SUITE GROUP sets PRIORITY: a GnuTLS priority string (Coda
-# reads the same syntax) for exactly that suite's version, suite and group.
+# make_priority SUITE GROUP [SECOND_GROUP] sets PRIORITY: a GnuTLS priority
+# string (Coda reads the same syntax) for exactly that suite's version,
+# suite and group, with SECOND_GROUP (when given and different) offered after
+# GROUP. Leaves SUITE_* and GROUP_* set for SUITE and GROUP.
 make_priority() {
+  local second=""
+  if [[ -n "${3:-}" && "$3" != "$2" ]]; then
+    group_info "$3"
+    second=":+$GROUP_GNUTLS"
+  fi
   suite_info "$1"
   group_info "$2"
   if [[ "$SUITE_VERSION" == tls13 ]]; then
-    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$SUITE_CIPHER:-GROUP-ALL:+$GROUP_GNUTLS"
+    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+$SUITE_CIPHER:-GROUP-ALL:+$GROUP_GNUTLS$second"
   else
-    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$SUITE_CIPHER:-KX-ALL:+$SUITE_KX:-GROUP-ALL:+$GROUP_GNUTLS"
+    PRIORITY="NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+$SUITE_CIPHER:-KX-ALL:+$SUITE_KX:-GROUP-ALL:+$GROUP_GNUTLS$second"
   fi
+}
+
+# cert_curve VERSION KIND sets CERT_CURVE: the group a TLS 1.2 client must
+# also offer so the server may use that certificate, "" when none is needed.
+# RFC 8422 5.1.1: in TLS 1.2 supported_groups also bounds the curve of an
+# ECDSA certificate (OpenSSL enforces it on both sides: s_server finds "no
+# shared cipher", s_client says "wrong curve"). TLS 1.3 ties the curve to
+# the signature scheme instead.
+cert_curve() {
+  CERT_CURVE=""
+  [[ "$1" == tls12 ]] || return 0
+  case "$2" in
+    ecdsa256) CERT_CURVE=P-256 ;;
+    ecdsa384) CERT_CURVE=P-384 ;;
+  esac
 }
 
 gnutls_cipher() { suite_info "$1" && echo "$SUITE_CIPHER"; }

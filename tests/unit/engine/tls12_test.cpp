@@ -188,5 +188,21 @@ TEST(Tls12Negotiation, ClientWithoutTls12RefusesATls12Server) {
   EXPECT_FALSE(pair.pump());
 }
 
+// RFC 8422 5.1.1: a P-384 certificate is not used with a client that lists
+// only x25519 and P-256; a P-256 one is chosen instead when there is one.
+TEST(Tls12Certificates, EcdsaCurveMustBeOneTheClientLists) {
+  Peers peers(TestKeyType::ecdsa_p384, ProtocolVersion::tls12, ProtocolVersion::tls12);
+  peers.client->groups = {NamedGroup::x25519, NamedGroup::secp256r1};
+  auto refused = test::make_pair(peers.client, peers.server);
+  EXPECT_FALSE(refused.pump());
+  ASSERT_TRUE(refused.server->error());
+  EXPECT_EQ(refused.server->error()->alert, AlertDescription::handshake_failure);
+
+  peers.server->certificates.push_back(server_key(TestKeyType::ecdsa_p256));
+  auto chosen = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(chosen.pump());
+  EXPECT_EQ(chosen.client->info().peer_signature_scheme, SignatureScheme::ecdsa_secp256r1_sha256);
+}
+
 }  // namespace
 }  // namespace coda
