@@ -63,6 +63,12 @@ class Connection {
   virtual void set_discard_app_data(bool discard) = 0;
   virtual uint64_t app_bytes_discarded() const = 0;
 
+  // Gives back the memory of buffers that are empty right now (output sent,
+  // data read, no record half-read), so an idle session stays small. A
+  // driver calls it when the transport has nothing to read; the buffers
+  // grow again on demand.
+  virtual void release_buffers() = 0;
+
   // ---- events ----
   // The last warning alert received that neither closes nor fails the
   // session (TLS 1.3: user_canceled), handed out once. receive() returns

@@ -340,6 +340,17 @@ Status Engine::update_keys(bool request_peer) {
   return machine_->update_keys(request_peer);
 }
 
+void Engine::release_buffers() {
+  if (out_pos_ == 0 && out_.empty()) Bytes().swap(out_);
+  if (app_data_available() == 0) {
+    Bytes().swap(app_in_);
+    app_pos_ = 0;
+  }
+  reader_.release_memory();
+  if (handshake_reader_.empty()) handshake_reader_.release_memory();
+  retired_machine_.reset();
+}
+
 // ---- closure ----
 
 void Engine::close_write() {

@@ -251,8 +251,10 @@ Status Tls12Client::on_finished(const HandshakeMessage& m) {
     return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify",
                               Reason::finished_mismatch);
   }
-  transcript_.add(m.raw);
   state_ = State::connected;
+  // No renegotiation or resumption: the master secret is not needed again.
+  master_ = SecureBytes{};
+  transcript_ = Transcript{};
   return {};
 }
 

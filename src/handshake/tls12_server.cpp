@@ -304,6 +304,9 @@ Status Tls12Server::on_finished(const HandshakeMessage& m) {
   mine.verify_data = finished12(suite_->hash, master_, /*client=*/false, transcript_.current());
   CODA_TRY(send(HandshakeType::finished, mine.serialize()));
   state_ = State::connected;
+  // No renegotiation or resumption: the master secret is not needed again.
+  master_ = SecureBytes{};
+  transcript_ = Transcript{};
   return {};
 }
 

@@ -402,6 +402,10 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   app_secrets_.read = schedule_->server_application_secret();
   CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
   state_ = ClientState::connected;
+  // What only the handshake needed goes now, not when the session ends.
+  schedule_.reset();
+  transcript_ = Transcript{};
+  hello_ = ClientHello{};
   return {};
 }
 

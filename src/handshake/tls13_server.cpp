@@ -360,6 +360,9 @@ Status Tls13Server::on_finished(const HandshakeMessage& m) {
   transcript_.add(m.raw);
   CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, app_secrets_.read)));
   state_ = ServerState::connected;
+  // What only the handshake needed goes now, not when the session ends.
+  schedule_.reset();
+  transcript_ = Transcript{};
   return {};
 }
 

@@ -97,6 +97,8 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
     if (const int ret = flush_output(s); ret < 0) return ret;
     // The record timeout bounds each read from the transport, as in GnuTLS.
     const int got = fill_input(s, deadline_after(s->record_timeout_ms));
+    // Nothing to read for now: an idle moment, when buffers are given back.
+    if (got == GNUTLS_E_AGAIN) conn.release_buffers();
     if (got < 0) return got;
   }
 }

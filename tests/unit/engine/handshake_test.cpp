@@ -67,6 +67,10 @@ TEST_P(SuiteGroupKey, HandshakeDataAndClose) {
   EXPECT_EQ(pair.transfer(*pair.server, *pair.client, "pong"), "pong");
   const std::string big(100000, 'x');
   EXPECT_EQ(pair.transfer(*pair.client, *pair.server, big), big);
+  // Idle: buffers are given back, and grow again on demand.
+  pair.client->release_buffers();
+  pair.server->release_buffers();
+  EXPECT_EQ(pair.transfer(*pair.server, *pair.client, big), big);
 
   pair.client->close_write();
   ASSERT_TRUE(pair.pump());

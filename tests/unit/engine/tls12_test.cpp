@@ -62,7 +62,15 @@ TEST_P(Tls12Matrix, HandshakeDataAndClose) {
   const auto [suite, group, key] = GetParam();
   Peers peers(key, ProtocolVersion::tls12, ProtocolVersion::tls12);
   peers.client->cipher_suites = {suite};
+  // RFC 8422 5.1.1: an ECDSA certificate needs its curve in the client's
+  // list; it comes after the group under test, which the server picks.
   peers.client->groups = {group};
+  if (key == TestKeyType::ecdsa_p256 && group != NamedGroup::secp256r1) {
+    peers.client->groups.push_back(NamedGroup::secp256r1);
+  }
+  if (key == TestKeyType::ecdsa_p384 && group != NamedGroup::secp384r1) {
+    peers.client->groups.push_back(NamedGroup::secp384r1);
+  }
   auto pair = test::make_pair(peers.client, peers.server);
   ASSERT_TRUE(pair.pump());
   ASSERT_TRUE(pair.client->handshake_complete());
