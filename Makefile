@@ -1,7 +1,7 @@
 # The two commands a new user runs: `make demo` and `make test`.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build debug asan test test-asan demo clean
+.PHONY: all deps build debug asan test test-asan demo clean fuzz
 
 all: build
 
@@ -29,5 +29,17 @@ test-asan: asan
 demo: build
 	@scripts/demo.sh
 
+# libFuzzer over every harness of tests/fuzz, FUZZ_SECONDS each, one at a
+# time; non-zero on a finding (docs/robustness.md). Needs clang, installed by
+# `scripts/deps.sh fuzz` (not needed by `make test`, which runs the corpora).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/deps.sh fuzz
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCODA_FUZZ=ON -DCODA_SANITIZE=ON \
+	  -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link
+	cmake --build build-fuzz --target coda_fuzzers -j $(JOBS)
+	tests/fuzz/run_fuzzers.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf build build-debug build-asan
+	rm -rf build build-debug build-asan build-fuzz

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package the build, the tests and the demo need,
-# and only those that are missing.
+# and only those that are missing. `deps.sh fuzz` installs what `make fuzz`
+# needs instead (clang and Debian 12's libFuzzer runtime).
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,12 @@ packages=(
   clang-format
   wget                      # a real GnuTLS program run on Coda's libgnutls.so.30
 )
+fuzz_packages=(
+  clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes (make fuzz)
+)
+if [ "${1:-}" = "fuzz" ]; then
+  packages+=("${fuzz_packages[@]}")
+fi
 
 missing=()
 for p in "${packages[@]}"; do

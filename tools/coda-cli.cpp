@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 
+#include "common/client_pem.hpp"
+#include "common/client_starttls.hpp"
 #include "common/net.hpp"
 #include "common/options.hpp"
 #include "common/session.hpp"
@@ -34,31 +36,81 @@ tools::Options make_options() {
       kProgram, "HOST",
       "Connects to HOST with TLS, sends standard input and prints what the server sends.\n"
       "At the end of input it sends close_notify and prints until the server's close_notify.\n"
-      "Exit status 0 only when the session was set up and ended without error.",
+      "A session summary goes to standard error (-q: none).\n"
+      "\n"
+      "Exit status, how the session ended:\n"
+      "  0  clean: both sides sent close_notify (with --bye none: nothing failed before we\n"
+      "     closed the socket)\n"
+      "  1  usage or setup error (bad option, unreadable file, cannot connect, STARTTLS\n"
+      "     refused, an option that is not supported yet)\n"
+      "  2  the handshake failed, certificate verification included (the reason is printed)\n"
+      "  3  truncated: the connection ended (EOF or reset) before the server's close_notify\n"
+      "  4  the server never confirmed our close_notify within the timeout\n"
+      "  5  a fatal alert, sent or received, after the handshake",
       {
           {"port", 'p', true, false, "PORT", "server port (default 443)"},
           {"x509cafile", 0, true, true, "FILE",
            "trusted CA certificates, PEM (default: the system store)"},
+          {"x509certfile", 0, true, false, "FILE",
+           "client certificate chain, PEM, sent when the server asks for one"},
+          {"x509keyfile", 0, true, false, "FILE", "private key of --x509certfile, PEM"},
           {"verify-hostname", 0, true, false, "NAME",
            "name the certificate must match (default: HOST)"},
+          {"sni-hostname", 0, true, false, "NAME",
+           "server name to send as SNI (default: HOST, none for an IP address)"},
           {"insecure", 0, false, false, "", "do not verify the server's certificate"},
           {"priority", 0, true, false, "STRING", "GnuTLS priority string (default NORMAL)"},
-          {"bye", 0, true, false, "rdwr|wr",
+          {"alpn", 0, true, true, "PROTOCOL", "not supported yet"},
+          {"resume", 'r', false, false, "", "not supported yet"},
+          {"keylogfile", 0, true, false, "FILE", "not supported yet"},
+          {"starttls-proto", 0, true, false, "smtp|imap|ftp",
+           "speak the plaintext protocol up to STARTTLS (SMTP: EHLO, STARTTLS; IMAP: a "
+           "STARTTLS; FTP: AUTH TLS), then the TLS handshake on the same connection"},
+          {"bye", 0, true, false, "rdwr|wr|none",
            "at end of input: rdwr (default) sends close_notify and waits for the server's; wr "
-           "also shuts down the TCP write side after the close_notify"},
+           "also shuts down the TCP write side after the close_notify; none closes the socket "
+           "without close_notify"},
           {"timeout", 0, true, false, "SECONDS",
-           "limit for connecting, the handshake and waiting for the server's close_notify (default "
-           "10)"},
+           "limit for connecting, STARTTLS, the handshake and waiting for the server's "
+           "close_notify (default 10)"},
+          {"quiet", 'q', false, false, "", "no session summary"},
+          {"print-cert", 0, false, false, "",
+           "print the server's certificate chain (PEM) to standard output before the data"},
           {"help", 'h', false, false, "", "print this help and exit"},
           {"version", 'v', false, false, "", "print the version and exit"},
       });
 }
 
+// Exit statuses (see --help).
+enum Exit : int {
+  kClean = 0,
+  kSetup = 1,
+  kHandshake = 2,
+  kTruncated = 3,
+  kUnconfirmed = 4,
+  kAlert = 5,
+};
+
 // How the session ended, for the summary and the exit status.
 struct Outcome {
-  bool ok = true;
+  int code = kClean;
   std::string text;
+  bool ok() const { return code == kClean; }
 };
+
+// The exit status for an error after the handshake.
+int exit_for(const Error& e) {
+  if (io::FdDriver::is_timeout(e)) return kUnconfirmed;
+  switch (e.kind) {
+    case ErrorKind::local_alert:
+    case ErrorKind::peer_alert:
+      return kAlert;
+    default:
+      // Truncation, a reset or another transport error: the stream ended
+      // without the server's close_notify.
+      return kTruncated;
+  }
+}
 
 }  // namespace
 
@@ -76,6 +128,9 @@ int main(int argc, char** argv) {
     std::printf("%s (Coda) %s\n", kProgram, CODA_VERSION);
     return 0;
   }
+  if (opts.has("alpn")) return usage_error("ALPN is not supported yet");
+  if (opts.has("resume")) return usage_error("session resumption (--resume) is not supported yet");
+  if (opts.has("keylogfile")) return usage_error("--keylogfile is not supported yet");
   if (opts.operands().size() != 1) return usage_error("expected exactly one HOST (see --help)");
   const std::string host = opts.operands()[0];
 
@@ -88,8 +143,16 @@ int main(int argc, char** argv) {
     return usage_error("bad --timeout '" + opts.value("timeout") + "': expected whole seconds");
   }
   const std::string bye = opts.value("bye", "rdwr");
-  if (bye != "rdwr" && bye != "wr")
-    return usage_error("bad --bye '" + bye + "': expected rdwr or wr");
+  if (bye != "rdwr" && bye != "wr" && bye != "none") {
+    return usage_error("bad --bye '" + bye + "': expected rdwr, wr or none");
+  }
+  const std::string starttls = opts.value("starttls-proto");
+  if (opts.has("starttls-proto") && !tools::starttls_supported(starttls)) {
+    return usage_error("bad --starttls-proto '" + starttls + "': expected smtp, imap or ftp");
+  }
+  const bool quiet = opts.has("quiet");
+  const bool print_cert = opts.has("print-cert");
+  std::FILE* info = quiet ? nullptr : stderr;
 
   auto config = std::make_shared<Config>();
   config->role = Role::client;
@@ -99,10 +162,25 @@ int main(int argc, char** argv) {
   if (!tools::apply_priority(priority, *config, &error)) {
     return usage_error(error);
   }
+  if (opts.has("x509certfile") != opts.has("x509keyfile")) {
+    return usage_error("--x509certfile and --x509keyfile go together");
+  }
+  if (opts.has("x509certfile")) {
+    auto key = CertifiedKey::load(opts.value("x509certfile"), opts.value("x509keyfile"));
+    if (!key) {
+      return usage_error("cannot load certificate " + opts.value("x509certfile") + " with key " +
+                         opts.value("x509keyfile") + ": " + key.error().detail);
+    }
+    config->client_certificate = std::move(key).value();
+  }
   const bool insecure = opts.has("insecure");
   std::string verified_name;
   if (insecure) {
     config->verify_peer = false;
+    std::fprintf(stderr,
+                 "%s: warning: --insecure: the server's certificate is not verified; anyone on "
+                 "the path can impersonate it\n",
+                 kProgram);
   } else {
     if (!tools::load_trust(opts.values("x509cafile"), *config, &error)) return usage_error(error);
     verified_name = opts.value("verify-hostname", host);
@@ -111,13 +189,25 @@ int main(int argc, char** argv) {
     config->verify_hostname = verified_name;
   }
   // RFC 6066 3: literal IP addresses are not permitted in SNI.
-  if (!tools::is_ip_literal(host)) config->server_name = host;
+  const std::string sni = opts.value("sni-hostname", host);
+  if (opts.has("sni-hostname") && tools::is_ip_literal(sni)) {
+    return usage_error("--sni-hostname '" + sni + "': an IP address is never sent as SNI");
+  }
+  if (!tools::is_ip_literal(sni)) config->server_name = sni;
   config->fill_defaults();
 
   std::string address;
   const int fd = tools::connect_to(host, port, timeout_ms, &address, &error);
   if (fd < 0) return usage_error(error);
-  std::fprintf(stderr, "- connected to %s (%s)\n", host.c_str(), address.c_str());
+  if (info) std::fprintf(info, "- connected to %s (%s)\n", host.c_str(), address.c_str());
+
+  if (!starttls.empty()) {
+    if (!tools::starttls_negotiate(fd, starttls, timeout_ms, info, &error)) {
+      ::close(fd);
+      return usage_error(error);
+    }
+    if (info) std::fprintf(info, "- %s: STARTTLS accepted, starting TLS\n", starttls.c_str());
+  }
 
   auto created = Connection::create(config);
   if (!created) {
@@ -135,10 +225,20 @@ int main(int argc, char** argv) {
             ? ("handshake failed: " + tools::describe_error(hs.error(), conn, driver)).c_str()
             : why.c_str());
     ::close(fd);
-    return 1;
+    return kHandshake;
   }
-  std::fprintf(stderr, "- handshake complete\n");
-  tools::print_summary(stderr, conn, verified_name);
+  if (info) {
+    std::fprintf(info, "- handshake complete\n");
+    tools::print_summary(info, conn, verified_name);
+  }
+  if (print_cert) {
+    std::string pem;
+    for (const auto& cert : conn.info().peer_chain) pem += tools::pem_certificate(cert.der());
+    if (!tools::write_fully(STDOUT_FILENO, pem.data(), pem.size())) {
+      ::close(fd);
+      return usage_error(std::string("cannot write to standard output: ") + std::strerror(errno));
+    }
+  }
 
   // One poll() loop over standard input and the socket, so the server's
   // data is printed while input is still open.
@@ -147,30 +247,38 @@ int main(int argc, char** argv) {
   bool closing = false;   // our close_notify is queued
   bool tcp_shut = false;  // --bye wr: FIN sent after the close_notify
   bool server_first = false;
+  bool abandoned = false;  // --bye none: closed without close_notify
   long long close_deadline = -1;
   Outcome outcome;
 
   auto fail = [&](const Error& e) {
-    outcome.ok = false;
+    outcome.code = exit_for(e);
     outcome.text = tools::describe_error(e, conn, driver);
+  };
+  auto drain = [&]() {
+    while (conn.app_data_available() > 0) {
+      const size_t n = conn.read(MutableByteView(buf.data(), buf.size()));
+      if (!tools::write_fully(STDOUT_FILENO, buf.data(), n)) return false;
+    }
+    return true;
   };
 
   for (;;) {
     // Print what arrived before anything else can end the loop.
-    while (conn.app_data_available() > 0) {
-      const size_t n = conn.read(MutableByteView(buf.data(), buf.size()));
-      if (!tools::write_fully(STDOUT_FILENO, buf.data(), n)) {
-        outcome = {false, std::string("cannot write to standard output: ") + std::strerror(errno)};
-        break;
-      }
+    if (!drain()) {
+      outcome = {kSetup, std::string("cannot write to standard output: ") + std::strerror(errno)};
+      break;
     }
-    if (!outcome.ok) break;
 
     if (conn.read_state() == DirectionState::closed) {
-      // The server's close_notify. If it came first, answer with ours:
-      // the session is over either way.
+      // The server's close_notify. If it came first, answer with ours
+      // (unless --bye none): the session is over either way.
       if (!closing) {
         server_first = true;
+        if (bye == "none") {
+          abandoned = true;
+          break;
+        }
         conn.close_write();
         closing = true;
       }
@@ -196,11 +304,11 @@ int main(int argc, char** argv) {
     const int n = ::poll(fds, 2, closing ? io::poll_timeout_until(close_deadline) : -1);
     if (n < 0) {
       if (errno == EINTR) continue;
-      outcome = {false, std::string("poll: ") + std::strerror(errno)};
+      outcome = {kSetup, std::string("poll: ") + std::strerror(errno)};
       break;
     }
     if (n == 0) {
-      outcome = {false, "the server did not answer our close_notify within the timeout"};
+      outcome = {kUnconfirmed, "the server did not answer our close_notify within the timeout"};
       break;
     }
     if ((fds[1].revents & POLLOUT) != 0) {
@@ -212,11 +320,8 @@ int main(int argc, char** argv) {
     if ((fds[1].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
       if (auto r = driver.try_receive(); !r) {
         fail(r.error());
-        // Data that arrived before the error is still printed below.
-        while (conn.app_data_available() > 0) {
-          const size_t m = conn.read(MutableByteView(buf.data(), buf.size()));
-          tools::write_fully(STDOUT_FILENO, buf.data(), m);
-        }
+        // Data that arrived before the error is still printed.
+        drain();
         break;
       }
     }
@@ -231,6 +336,12 @@ int main(int argc, char** argv) {
       } else {
         // End of input (or an unreadable stdin): close our direction.
         input_open = false;
+        if (bye == "none") {
+          // Only what is already queued goes out; no close_notify.
+          if (auto st = driver.flush(timeout_ms); !st) fail(st.error());
+          abandoned = true;
+          break;
+        }
         closing = true;
         conn.close_write();
         close_deadline = io::deadline_after(timeout_ms);
@@ -242,15 +353,21 @@ int main(int argc, char** argv) {
     }
   }
 
-  if (outcome.ok) {
-    outcome.text = server_first ? "clean (the server sent close_notify first; we answered)"
-                                : "clean (both sides sent close_notify)";
-  }
-  if (outcome.ok) {
-    std::fprintf(stderr, "- closure: %s\n", outcome.text.c_str());
+  if (outcome.ok()) {
+    if (abandoned) {
+      outcome.text = server_first
+                         ? "none (the server sent close_notify; --bye none: we closed the socket "
+                           "without ours)"
+                         : "none (--bye none: closed the socket without close_notify)";
+    } else {
+      outcome.text = server_first ? "clean (the server sent close_notify first; we answered)"
+                                  : "clean (both sides sent close_notify)";
+    }
+    if (info) std::fprintf(info, "- closure: %s\n", outcome.text.c_str());
   } else {
-    std::fprintf(stderr, "- closure: failed\n%s: %s\n", kProgram, outcome.text.c_str());
+    if (info) std::fprintf(info, "- closure: failed\n");
+    std::fprintf(stderr, "%s: %s\n", kProgram, outcome.text.c_str());
   }
   ::close(fd);
-  return outcome.ok ? 0 : 1;
+  return outcome.code;
 }

@@ -1,20 +1,36 @@
-// coda-serv: a TLS server in the manner of gnutls-serv. Serves 127.0.0.1,
-// one connection after another, until SIGINT or SIGTERM; with --echo it
-// sends every chunk it receives back. One log line per connection on
-// standard error.
-#include <poll.h>
+// coda-serv: a TLS server in the manner of gnutls-serv. Serves 127.0.0.1
+// with one epoll loop, many clients at once, each a Connection, until
+// SIGINT or SIGTERM. Per session: the handshake, then --echo sends every
+// chunk back, --http / --httpdata answer one HTTP request, and otherwise
+// received data is read and dropped. Sessions end as the closure contract
+// says (close_notify both ways per --bye, then a drain so that close()
+// sends no TCP reset). One log line per connection on standard error.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "base/alert.hpp"
 #include "common/net.hpp"
 #include "common/options.hpp"
+#include "common/server_hello.hpp"
 #include "common/session.hpp"
 #include "engine/connection.hpp"
 #include "io/fd_driver.hpp"
@@ -24,14 +40,841 @@ namespace {
 using namespace coda;
 
 constexpr const char* kProgram = "coda-serv";
-// How long the server keeps reading after its close_notify, so the
+// How long a session keeps reading after its last byte is sent, so the
 // client's last bytes are consumed and close() sends no TCP reset.
-constexpr int kLingerMs = 500;
+constexpr int kDrainMs = 500;
+// On SIGINT/SIGTERM: how long open sessions get to flush their
+// close_notify (and, with --bye rdwr, to hear the client's).
+constexpr int kStopGraceMs = 1000;
+// Echo: stop reading while this much output waits for the client.
+constexpr size_t kMaxPendingOutput = 1 << 20;
+// HTTP: the largest request head we read, and the body slice queued at once.
+constexpr size_t kMaxRequestHead = 16384;
+constexpr size_t kBodySlice = 65536;
+// The largest first record (2^14 plus the largest expansion) we hold while
+// looking for SNI.
+constexpr size_t kMaxFirstRecord = 5 + 16384 + 2048;
+// Out of file descriptors: how long the listener rests.
+constexpr int kAcceptPauseMs = 100;
 
-volatile std::sig_atomic_t g_stop = 0;
+enum class Mode { discard, echo, http };
+enum class Bye { rdwr, wr, none };
 
-void on_signal(int) {
-  g_stop = 1;
+struct Settings {
+  Mode mode = Mode::discard;
+  Bye bye = Bye::rdwr;
+  int timeout_ms = 30000;
+  int debug = 0;
+  std::string http_body;  // --httpdata: the file; else empty (the built-in page)
+  std::string http_type = "text/html; charset=utf-8";
+  bool httpdata = false;
+};
+
+// gnutls-serv options Coda does not offer: named in a clear error rather
+// than reported as unknown or silently ignored.
+const std::set<std::string>& gnutls_only_options() {
+  static const std::set<std::string> names = {"sni-hostname",
+                                              "sni-hostname-fatal",
+                                              "alpn",
+                                              "alpn-fatal",
+                                              "earlydata",
+                                              "maxearlydata",
+                                              "nocookie",
+                                              "generate",
+                                              "quiet",
+                                              "nodb",
+                                              "crlf",
+                                              "udp",
+                                              "mtu",
+                                              "srtp-profiles",
+                                              "verify-client-cert",
+                                              "compress-cert",
+                                              "heartbeat",
+                                              "x509fmtder",
+                                              "dhparams",
+                                              "x509crlfile",
+                                              "rawpkkeyfile",
+                                              "rawpkfile",
+                                              "srppasswd",
+                                              "srppasswdconf",
+                                              "pskpasswd",
+                                              "pskhint",
+                                              "ocsp-response",
+                                              "ignore-ocsp-response-errors",
+                                              "list",
+                                              "provider",
+                                              "keymatexport",
+                                              "keymatexportsize",
+                                              "recordsize",
+                                              "x509dsakeyfile",
+                                              "x509dsacertfile",
+                                              "x509ecckeyfile",
+                                              "x509ecccertfile",
+                                              "pgpkeyfile",
+                                              "pgpcertfile",
+                                              "pgpkeyring",
+                                              "disable-client-cert-verify",
+                                              "attime"};
+  return names;
+}
+const std::map<char, std::string>& gnutls_only_short() {
+  static const std::map<char, std::string> names = {
+      {'g', "generate"}, {'q', "quiet"}, {'u', "udp"}, {'b', "heartbeat"}, {'l', "list"}};
+  return names;
+}
+
+tools::Options make_options() {
+  return tools::Options(
+      kProgram, "",
+      "Serves TLS on 127.0.0.1, many clients at once, until SIGINT or SIGTERM.\n"
+      "Received data is dropped, sent back with --echo, or answered with a web page\n"
+      "with --http/--httpdata.",
+      {
+          {"port", 'p', true, false, "PORT", "port to listen on (default 5556; 0: any free port)"},
+          {"x509certfile", 0, true, true, "FILE",
+           "certificate chain, PEM (repeatable, paired in order; SNI picks among them)"},
+          {"x509keyfile", 0, true, true, "FILE", "private key of the certificate, PEM"},
+          {"x509cafile", 0, true, true, "FILE", "CA certificates to verify client certificates"},
+          {"priority", 0, true, false, "STRING", "GnuTLS priority string (default NORMAL)"},
+          {"echo", 0, false, false, "", "send received data back"},
+          {"http", 0, false, false, "", "answer an HTTP request with a small web page"},
+          {"httpdata", 0, true, false, "FILE", "answer an HTTP request with the file's contents"},
+          {"require-client-cert", 'r', false, false, "",
+           "require a client certificate, verified against --x509cafile (TLS 1.3)"},
+          {"disable-client-cert", 'a', false, false, "",
+           "do not ask for a client certificate (the default)"},
+          {"noticket", 0, false, false, "", "accepted: Coda sends no session tickets"},
+          {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
+          {"bye", 0, true, false, "rdwr|wr|none",
+           "our close: close_notify, then wait for the client's (rdwr, default) or EOF (wr); none: "
+           "no close_notify"},
+          {"timeout", 0, true, false, "SECONDS",
+           "limit for a handshake, a silent client, the client's close_notify (default 30)"},
+          {"help", 'h', false, false, "", "print this help and exit"},
+          {"version", 'v', false, false, "", "print the version and exit"},
+      });
+}
+
+// The one-line error for a gnutls-serv option Coda lacks, or empty.
+std::string unsupported_option(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg.rfind("--", 0) == 0) {
+      std::string name = arg.substr(2);
+      name = name.substr(0, name.find('='));
+      if (name.rfind("no-", 0) == 0) name = name.substr(3);
+      if (gnutls_only_options().count(name) != 0) {
+        return "option --" + name + " (of gnutls-serv) is not supported by coda-serv";
+      }
+    } else if (arg.size() == 2 && arg[0] == '-') {
+      auto it = gnutls_only_short().find(arg[1]);
+      if (it != gnutls_only_short().end()) {
+        return "option " + arg + " (--" + it->second +
+               " of gnutls-serv) is not supported by coda-serv";
+      }
+    }
+  }
+  return {};
+}
+
+// Words for an engine error (no transport errors: the loop does its own I/O).
+std::string describe(const Error& error, const Connection& conn) {
+  switch (error.kind) {
+    case ErrorKind::local_alert: {
+      std::string text = tools::verification_failure(error, conn);
+      if (text.empty()) text = error.detail;
+      return text + " (sent alert " + alert_name(error.alert) + ")";
+    }
+    case ErrorKind::peer_alert:
+      return std::string("the peer sent the fatal alert ") + alert_name(error.alert);
+    case ErrorKind::premature_eof:
+      return std::string("truncated: the connection ended without close_notify (") + error.detail +
+             ")";
+    default:
+      return error.detail;
+  }
+}
+
+// ---- certificate choice by SNI -------------------------------------------
+
+// Configs per client SNI: the chains whose leaf matches the name, or all of
+// them when none (or all) match. The engine takes the first usable chain,
+// so a name-matched chain is chosen whenever one fits the client.
+class ConfigChooser {
+ public:
+  explicit ConfigChooser(std::shared_ptr<const Config> base) : base_(std::move(base)) {}
+
+  std::shared_ptr<const Config> for_name(const std::string& sni) {
+    if (sni.empty() || base_->certificates.size() < 2) return base_;
+    if (auto it = cache_.find(sni); it != cache_.end()) return it->second;
+    std::vector<std::shared_ptr<const CertifiedKey>> matching;
+    for (const auto& chain : base_->certificates) {
+      if (!chain->chain.empty() && chain->chain.front().matches_hostname(sni)) {
+        matching.push_back(chain);
+      }
+    }
+    std::shared_ptr<const Config> chosen = base_;
+    if (!matching.empty() && matching.size() < base_->certificates.size()) {
+      auto copy = std::make_shared<Config>(*base_);
+      copy->certificates = std::move(matching);
+      chosen = std::move(copy);
+    }
+    if (cache_.size() < 256) cache_.emplace(sni, chosen);  // bounded: names come from clients
+    return chosen;
+  }
+
+ private:
+  std::shared_ptr<const Config> base_;
+  std::map<std::string, std::shared_ptr<const Config>> cache_;
+};
+
+// ---- sessions ---------------------------------------------------------------
+
+enum class Phase {
+  hello,      // reading the first record, for SNI; no Connection yet
+  handshake,  // Connection created, handshake running
+  data,       // handshake done: echo, HTTP or discard
+  closing,    // our close_notify sent: waiting for the client's (rdwr) or EOF (wr)
+  draining,   // all sent; TCP write side shut, reading and dropping until EOF
+};
+
+struct Session {
+  int fd = -1;
+  unsigned long number = 0;
+  std::string who;
+  std::unique_ptr<Connection> conn;
+  std::vector<uint8_t> first;  // Phase::hello: the bytes of the first record so far
+  Phase phase = Phase::hello;
+  long long deadline = -1;
+  uint64_t received = 0;
+  std::string ending;     // how it ended, for the log line
+  std::string close_why;  // why we closed first (Phase::closing)
+  std::string sni;
+  bool handshake_failed = false;
+  bool peer_eof = false;
+  bool shut_wr = false;
+  uint32_t events = 0;  // what epoll watches now
+  // HTTP
+  std::string request;
+  bool responded = false;
+  const std::string* body = nullptr;
+  std::string page;  // the built-in page, made per session
+  size_t body_sent = 0;
+  bool body_done = true;
+};
+
+class Server {
+ public:
+  Server(Settings settings, std::shared_ptr<const Config> config, int listener)
+      : s_(std::move(settings)), chooser_(std::move(config)), listener_(listener) {}
+
+  int run();
+
+ private:
+  void accept_all();
+  void on_event(Session& s, uint32_t events);
+  void pump(Session& s);
+  bool read_socket(Session& s);
+  void feed(Session& s, const uint8_t* data, size_t size);
+  void start_connection(Session& s);
+  void after_receive(Session& s);
+  void serve_data(Session& s);
+  void handle_http(Session& s);
+  void queue_body(Session& s);
+  bool flush(Session& s);
+  void begin_close(Session& s, const std::string& why, int wait_ms);
+  void begin_drain(Session& s, int wait_ms);
+  void on_deadline(Session& s);
+  void finish(Session& s);
+  void update_events(Session& s);
+  void stop_all();
+  void debug(const Session& s, const std::string& what) const {
+    if (s_.debug > 0) std::fprintf(stderr, "%s: %s\n", s.who.c_str(), what.c_str());
+  }
+
+  Settings s_;
+  ConfigChooser chooser_;
+  int listener_;
+  int epoll_ = -1;
+  int signal_fd_ = -1;
+  unsigned long served_ = 0;
+  bool stopping_ = false;
+  long long stop_deadline_ = -1;
+  long long accept_paused_until_ = -1;
+  std::map<int, std::unique_ptr<Session>> sessions_;
+  std::array<uint8_t, 16384 + 2048> buf_{};
+};
+
+void Server::accept_all() {
+  for (int i = 0; i < 64; ++i) {
+    const int fd = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    if (fd < 0) {
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        // Out of descriptors: stop accepting for a moment rather than spin
+        // on a listener that stays readable.
+        std::fprintf(stderr, "%s: accept: %s; pausing new connections\n", kProgram,
+                     std::strerror(errno));
+        ::epoll_ctl(epoll_, EPOLL_CTL_DEL, listener_, nullptr);
+        accept_paused_until_ = io::deadline_after(kAcceptPauseMs);
+      } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR &&
+                 errno != ECONNABORTED) {
+        std::fprintf(stderr, "%s: accept: %s\n", kProgram, std::strerror(errno));
+      }
+      return;
+    }
+    auto s = std::make_unique<Session>();
+    s->fd = fd;
+    s->number = ++served_;
+    s->who = "connection " + std::to_string(s->number) + " from " + tools::peer_address(fd);
+    s->deadline = io::deadline_after(s_.timeout_ms);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = fd;
+    if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &ev) != 0) {
+      std::fprintf(stderr, "%s: epoll_ctl: %s\n", s->who.c_str(), std::strerror(errno));
+      ::close(fd);
+      continue;
+    }
+    s->events = EPOLLIN;
+    debug(*s, "accepted");
+    sessions_.emplace(fd, std::move(s));
+  }
+}
+
+// Reads what the socket has (a bounded number of times, for fairness).
+// Returns false once the session is finished.
+bool Server::read_socket(Session& s) {
+  for (int round = 0; round < 4; ++round) {
+    if (s.peer_eof) return true;
+    if (s.phase == Phase::data && s.conn && s.conn->pending_output().size() > kMaxPendingOutput) {
+      return true;  // back-pressure: the client must read first
+    }
+    size_t want = buf_.size();
+    if (s.phase == Phase::hello) {
+      want = tools::first_record_needed(s.first.data(), s.first.size());
+      if (want == 0) return true;
+    }
+    const ssize_t got = ::recv(s.fd, buf_.data(), want, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // Nothing to read now: an idle session gives its buffers back.
+        if (s.conn) s.conn->release_buffers();
+        return true;
+      }
+      if (s.phase == Phase::closing && s.ending.empty()) {
+        s.ending = "closed by us: " + s.close_why + "; then the client reset the connection (" +
+                   std::strerror(errno) + ")";
+      } else if (s.ending.empty()) {
+        s.ending = std::string("error: transport error: ") + std::strerror(errno);
+      }
+      s.peer_eof = true;
+      if (s.phase == Phase::hello || s.phase == Phase::handshake) s.handshake_failed = true;
+      finish(s);
+      return false;
+    }
+    if (got == 0) {
+      s.peer_eof = true;
+      if (s.phase == Phase::draining) {
+        finish(s);
+        return false;
+      }
+      if (s.conn) {
+        const bool clean = s.conn->read_state() == DirectionState::closed;
+        auto st = s.conn->receive_eof();
+        if (!clean && s.ending.empty()) {
+          if (s.phase == Phase::closing) {
+            s.ending = "closed by us: " + s.close_why +
+                       "; the client closed the connection without close_notify";
+          } else if (s.phase == Phase::handshake) {
+            s.handshake_failed = true;
+            s.ending = "the client closed the connection during the handshake";
+          } else {
+            s.ending = "error: " + (st ? std::string("truncated: the connection ended without "
+                                                     "close_notify")
+                                       : describe(st.error(), *s.conn));
+          }
+        }
+      } else {
+        s.handshake_failed = true;
+        if (s.ending.empty()) s.ending = "the client closed the connection before its hello";
+      }
+      // Nothing more will come: send what is queued, then close.
+      begin_drain(s, kDrainMs);
+      return true;
+    }
+    if (s.phase == Phase::draining) continue;  // dropped
+    if (s.phase == Phase::hello) {
+      s.first.insert(s.first.end(), buf_.data(), buf_.data() + got);
+      if (tools::first_record_needed(s.first.data(), s.first.size()) == 0 ||
+          s.first.size() >= kMaxFirstRecord) {
+        start_connection(s);
+        if (s.phase == Phase::draining) return true;
+      }
+      continue;
+    }
+    feed(s, buf_.data(), static_cast<size_t>(got));
+    if (s.phase == Phase::draining) return true;
+  }
+  return true;
+}
+
+void Server::start_connection(Session& s) {
+  s.sni = tools::client_hello_sni(s.first.data(), s.first.size());
+  auto created = Connection::create(chooser_.for_name(s.sni));
+  if (!created) {
+    s.handshake_failed = true;
+    s.ending = std::string("cannot start a session: ") + created.error().detail;
+    begin_drain(s, kDrainMs);
+    return;
+  }
+  s.conn = std::move(created).value();
+  s.phase = Phase::handshake;
+  if (!s.sni.empty()) debug(s, "client hello for " + s.sni);
+  std::vector<uint8_t> first;
+  first.swap(s.first);
+  feed(s, first.data(), first.size());
+}
+
+void Server::feed(Session& s, const uint8_t* data, size_t size) {
+  Connection& conn = *s.conn;
+  size_t off = 0;
+  while (off < size && conn.read_state() == DirectionState::open && !conn.error()) {
+    auto r = conn.receive(ByteView(data + off, size - off));
+    if (!r) break;  // the error is stored; after_receive reports it
+    off += *r;
+    if (auto w = conn.take_warning_alert()) {
+      debug(s, std::string("warning alert ") + alert_name(*w));
+    }
+    if (*r == 0) break;
+  }
+  // Bytes behind the client's close_notify are not ours to use: dropped.
+  after_receive(s);
+}
+
+// What the session does after new bytes went in.
+void Server::after_receive(Session& s) {
+  Connection& conn = *s.conn;
+  if (auto e = conn.error()) {
+    if (s.ending.empty()) {
+      if (!conn.handshake_complete()) {
+        s.handshake_failed = true;
+        s.ending = describe(*e, conn);
+      } else {
+        s.ending = "error: " + describe(*e, conn);
+      }
+    }
+    begin_drain(s, kDrainMs);  // the alert, if one is queued, goes out first
+    return;
+  }
+  if (s.phase == Phase::handshake && conn.handshake_complete()) {
+    s.phase = Phase::data;
+    s.deadline = io::deadline_after(s_.timeout_ms);
+    debug(s, "handshake complete: " + tools::session_brief(conn));
+  }
+  if (s.phase == Phase::data) {
+    s.deadline = io::deadline_after(s_.timeout_ms);  // the client is not idle
+    serve_data(s);
+    if (s.phase != Phase::data) return;
+  }
+  if (conn.read_state() == DirectionState::closed) {
+    if (s.phase == Phase::closing) {
+      if (s.ending.empty()) {
+        s.ending = "clean: we closed first (" + s.close_why + "), the client answered";
+      }
+      if (s_.bye == Bye::wr) {
+        s.deadline = io::deadline_after(s_.timeout_ms);  // wr: read on until EOF
+        return;
+      }
+      begin_drain(s, kDrainMs);
+    } else if (s.phase == Phase::data && s_.mode == Mode::http && s.responded && !s.body_done) {
+      // A half-close after the request (TLS 1.3 allows it): the answer goes
+      // on, and our close_notify follows it.
+      if (s.ending.empty()) {
+        s.ending = s_.bye == Bye::none
+                       ? "the client sent close_notify after its request; we did not answer "
+                         "(--bye none)"
+                       : "clean: the client sent close_notify after its request; ours followed "
+                         "the response";
+      }
+    } else if (s.phase == Phase::data || s.phase == Phase::handshake) {
+      // The client's close_notify first: answer with ours (unless --bye none).
+      if (s_.bye == Bye::none) {
+        s.ending = "the client sent close_notify; we did not answer (--bye none)";
+      } else {
+        conn.close_write();
+        s.ending = "clean: the client sent close_notify, we answered";
+      }
+      begin_drain(s, kDrainMs);
+    }
+  }
+}
+
+void Server::serve_data(Session& s) {
+  Connection& conn = *s.conn;
+  while (conn.app_data_available() > 0) {
+    const size_t n = conn.read(MutableByteView(buf_.data(), buf_.size()));
+    if (n == 0) break;
+    s.received += n;
+    if (s_.mode == Mode::echo) {
+      if (conn.write_state() == DirectionState::open) {
+        if (auto st = conn.send(ByteView(buf_.data(), n)); !st) {
+          s.ending = "error while echoing: " + describe(st.error(), conn);
+          begin_drain(s, kDrainMs);
+          return;
+        }
+      }
+    } else if (s_.mode == Mode::http && !s.responded) {
+      s.request.append(reinterpret_cast<const char*>(buf_.data()), n);
+    }
+  }
+  if (s_.mode == Mode::http && !s.responded) handle_http(s);
+  if (s_.mode == Mode::http && s.responded) queue_body(s);
+}
+
+// Parses the request head once it is complete and queues the answer.
+void Server::handle_http(Session& s) {
+  const size_t end = s.request.find("\r\n\r\n");
+  if (end == std::string::npos && s.request.size() <= kMaxRequestHead) return;
+  std::string status = "200 OK";
+  std::string method;
+  std::string target;
+  if (end == std::string::npos) {
+    status = "431 Request Header Fields Too Large";
+  } else {
+    const std::string line = s.request.substr(0, s.request.find("\r\n"));
+    std::istringstream words(line);
+    std::string version;
+    std::string extra;
+    words >> method >> target >> version;
+    if (method.empty() || target.empty() || version.rfind("HTTP/1.", 0) != 0 || (words >> extra)) {
+      status = "400 Bad Request";
+    } else if (method != "GET" && method != "HEAD") {
+      status = "405 Method Not Allowed";
+    }
+  }
+  s.responded = true;
+  const bool ok = status == "200 OK";
+  if (ok) {
+    if (s_.httpdata) {
+      s.body = &s_.http_body;
+    } else {
+      const std::string brief = tools::session_brief(*s.conn);
+      s.page =
+          "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Coda</title></head>\n"
+          "<body><h1>Coda TLS server</h1>\n<p>Session: " +
+          brief + "</p>\n<p>Server name: " + (s.sni.empty() ? std::string("(none)") : s.sni) +
+          "</p>\n</body></html>\n";
+      s.body = &s.page;
+    }
+  } else {
+    s.page = status + "\n";
+    s.body = &s.page;
+  }
+  std::string head = "HTTP/1.1 " + status + "\r\n";
+  head += "Server: coda-serv/" CODA_VERSION "\r\n";
+  head += "Content-Type: " + (ok ? s_.http_type : std::string("text/plain")) + "\r\n";
+  head += "Content-Length: " + std::to_string(s.body->size()) + "\r\n";
+  if (status.rfind("405", 0) == 0) head += "Allow: GET, HEAD\r\n";
+  head += "Connection: close\r\n\r\n";
+  s.request.clear();
+  s.request.shrink_to_fit();
+  s.body_sent = method == "HEAD" ? s.body->size() : 0;
+  s.body_done = false;
+  s.close_why = "HTTP " + status.substr(0, 3) + " sent";
+  debug(s, "HTTP " + method + " " + target + ": " + status);
+  if (auto st = s.conn->send(ByteView(reinterpret_cast<const uint8_t*>(head.data()), head.size()));
+      !st) {
+    s.ending = "error: " + describe(st.error(), *s.conn);
+    begin_drain(s, kDrainMs);
+  }
+}
+
+// Queues the next slices of the body while little output waits; closes
+// once all of it is queued.
+void Server::queue_body(Session& s) {
+  if (s.body_done || s.phase != Phase::data) return;
+  Connection& conn = *s.conn;
+  while (s.body_sent < s.body->size() && conn.pending_output().size() < kBodySlice) {
+    const size_t n = std::min(kBodySlice, s.body->size() - s.body_sent);
+    if (auto st =
+            conn.send(ByteView(reinterpret_cast<const uint8_t*>(s.body->data()) + s.body_sent, n));
+        !st) {
+      s.ending = "error: " + describe(st.error(), conn);
+      begin_drain(s, kDrainMs);
+      return;
+    }
+    s.body_sent += n;
+  }
+  if (s.body_sent >= s.body->size()) {
+    s.body_done = true;
+    begin_close(s, s.close_why, s_.timeout_ms);
+  }
+}
+
+// We end the session first: close_notify per --bye, then wait for the
+// client's answer (rdwr) or its EOF (wr); none goes straight to the drain.
+void Server::begin_close(Session& s, const std::string& why, int wait_ms) {
+  s.close_why = why;
+  if (!s.conn || !s.conn->handshake_complete() || s_.bye == Bye::none) {
+    if (s.ending.empty()) {
+      s.ending = s.conn && s.conn->handshake_complete()
+                     ? "closed by us: " + why + " (no close_notify: --bye none)"
+                     : "closed by us: " + why;
+      if (!s.conn || !s.conn->handshake_complete()) s.handshake_failed = true;
+    }
+    begin_drain(s, kDrainMs);
+    return;
+  }
+  s.conn->close_write();
+  s.conn->set_discard_app_data(true);
+  s.phase = Phase::closing;
+  s.deadline = io::deadline_after(wait_ms);
+  debug(s, "close_notify queued: " + why);
+  if (s.conn->read_state() != DirectionState::open) {
+    // The client already closed its side (or failed): nothing to wait for.
+    if (s.ending.empty()) s.ending = "clean: we closed first (" + why + ")";
+    begin_drain(s, kDrainMs);
+  }
+}
+
+// All that is left: send what is queued, shut our TCP side, read and drop
+// until EOF (or the deadline), then close.
+void Server::begin_drain(Session& s, int wait_ms) {
+  if (s.phase == Phase::draining) return;
+  s.phase = Phase::draining;
+  s.deadline = io::deadline_after(wait_ms);
+}
+
+// Writes queued output; false when the session is finished (transport error).
+bool Server::flush(Session& s) {
+  if (!s.conn) return true;
+  for (;;) {
+    ByteView out = s.conn->pending_output();
+    if (out.empty()) return true;
+    const ssize_t n = ::send(s.fd, out.data(), out.size(), MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
+      const std::string why = std::string("transport error: ") + std::strerror(errno);
+      if (s.ending.empty() || s.ending.rfind("clean", 0) == 0) {
+        s.ending = (s.ending.empty() ? "error: " : s.ending + "; then a ") + why;
+      }
+      finish(s);
+      return false;
+    }
+    s.conn->consume_output(static_cast<size_t>(n));
+    // A client that reads is not idle, even when it sends nothing.
+    if (s.phase == Phase::data) s.deadline = io::deadline_after(s_.timeout_ms);
+  }
+}
+
+void Server::pump(Session& s) {
+  // Send, and while the socket takes it all, queue the next slice of an
+  // HTTP body (its last slice starts the close).
+  for (;;) {
+    if (!flush(s)) return;
+    if (s.phase != Phase::data || s_.mode != Mode::http || !s.responded || s.body_done) break;
+    if (!s.conn->pending_output().empty()) break;  // EPOLLOUT brings us back
+    queue_body(s);
+  }
+  if (s.phase == Phase::draining) {
+    const bool sent = !s.conn || s.conn->pending_output().empty();
+    if (sent && !s.shut_wr) {
+      ::shutdown(s.fd, SHUT_WR);
+      s.shut_wr = true;
+    }
+    if (sent && s.peer_eof) {
+      finish(s);
+      return;
+    }
+  }
+  update_events(s);
+}
+
+void Server::update_events(Session& s) {
+  uint32_t want = 0;
+  const bool pending = s.conn && !s.conn->pending_output().empty();
+  if (pending) want |= EPOLLOUT;
+  const bool backpressure =
+      s.phase == Phase::data && s.conn && s.conn->pending_output().size() > kMaxPendingOutput;
+  if (!s.peer_eof && !backpressure) want |= EPOLLIN;
+  if (want == s.events) return;
+  epoll_event ev{};
+  ev.events = want;
+  ev.data.fd = s.fd;
+  ::epoll_ctl(epoll_, EPOLL_CTL_MOD, s.fd, &ev);
+  s.events = want;
+}
+
+void Server::on_event(Session& s, uint32_t events) {
+  const int fd = s.fd;
+  if ((events & EPOLLOUT) != 0) {
+    if (!flush(s)) return;
+  }
+  if ((events & (EPOLLIN | EPOLLHUP | EPOLLERR)) != 0) {
+    if (!read_socket(s)) return;
+  }
+  if (sessions_.count(fd) != 0) pump(s);
+}
+
+void Server::on_deadline(Session& s) {
+  switch (s.phase) {
+    case Phase::hello:
+    case Phase::handshake:
+      s.handshake_failed = true;
+      if (s.ending.empty()) s.ending = "timed out";
+      begin_drain(s, kDrainMs);
+      break;
+    case Phase::data:
+      begin_close(s, "the client was silent too long", s_.timeout_ms);
+      break;
+    case Phase::closing:
+      if (s.ending.empty()) {
+        s.ending = "closed by us: " + s.close_why +
+                   (s_.bye == Bye::wr ? "; the client did not close the connection in time"
+                                      : "; the client did not answer with close_notify in time");
+      }
+      begin_drain(s, kDrainMs);
+      break;
+    case Phase::draining:
+      finish(s);
+      return;
+  }
+  pump(s);
+}
+
+// Logs the session's line and closes its socket.
+void Server::finish(Session& s) {
+  if (s.handshake_failed || !s.conn || !s.conn->handshake_complete()) {
+    std::fprintf(stderr, "%s: handshake failed: %s\n", s.who.c_str(),
+                 s.ending.empty() ? "the client went away" : s.ending.c_str());
+  } else {
+    const std::string sni = s.sni.empty() ? "" : " sni=" + s.sni;
+    std::fprintf(stderr, "%s: %s%s, %llu bytes in; %s\n", s.who.c_str(),
+                 tools::session_brief(*s.conn).c_str(), sni.c_str(),
+                 static_cast<unsigned long long>(s.received),
+                 s.ending.empty() ? "ended" : s.ending.c_str());
+  }
+  std::fflush(stderr);
+  ::epoll_ctl(epoll_, EPOLL_CTL_DEL, s.fd, nullptr);
+  ::close(s.fd);
+  sessions_.erase(s.fd);  // s is gone from here on
+}
+
+// SIGINT/SIGTERM: no new clients; every open session says close_notify
+// and gets a short grace period to deliver it.
+void Server::stop_all() {
+  stopping_ = true;
+  stop_deadline_ = io::deadline_after(kStopGraceMs + kDrainMs);
+  ::epoll_ctl(epoll_, EPOLL_CTL_DEL, listener_, nullptr);
+  ::close(listener_);
+  listener_ = -1;
+  std::vector<int> fds;
+  for (const auto& [fd, _] : sessions_) fds.push_back(fd);
+  for (int fd : fds) {
+    auto it = sessions_.find(fd);
+    if (it == sessions_.end()) continue;
+    Session& s = *it->second;
+    switch (s.phase) {
+      case Phase::hello:
+      case Phase::handshake:
+        s.handshake_failed = true;
+        if (s.ending.empty()) s.ending = "server stopping";
+        begin_drain(s, kDrainMs);
+        break;
+      case Phase::data:
+        begin_close(s, "server stopping", kStopGraceMs);
+        break;
+      case Phase::closing:
+        s.deadline = std::min(s.deadline, io::deadline_after(kStopGraceMs));
+        break;
+      case Phase::draining:
+        break;
+    }
+    pump(s);
+  }
+}
+
+int Server::run() {
+  epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
+  if (epoll_ < 0) {
+    std::fprintf(stderr, "%s: epoll: %s\n", kProgram, std::strerror(errno));
+    return 1;
+  }
+  sigset_t mask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGINT);
+  sigaddset(&mask, SIGTERM);
+  sigprocmask(SIG_BLOCK, &mask, nullptr);
+  signal_fd_ = ::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+  ::fcntl(listener_, F_SETFL, ::fcntl(listener_, F_GETFL) | O_NONBLOCK);
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ev.data.fd = listener_;
+  ::epoll_ctl(epoll_, EPOLL_CTL_ADD, listener_, &ev);
+  ev.data.fd = signal_fd_;
+  ::epoll_ctl(epoll_, EPOLL_CTL_ADD, signal_fd_, &ev);
+
+  std::array<epoll_event, 64> events{};
+  for (;;) {
+    if (stopping_ && sessions_.empty()) break;
+    if (accept_paused_until_ >= 0 && !stopping_ && io::monotonic_ms() >= accept_paused_until_) {
+      accept_paused_until_ = -1;
+      epoll_event lev{};
+      lev.events = EPOLLIN;
+      lev.data.fd = listener_;
+      ::epoll_ctl(epoll_, EPOLL_CTL_ADD, listener_, &lev);
+    }
+    long long next = stop_deadline_;
+    if (accept_paused_until_ >= 0 && (next < 0 || accept_paused_until_ < next)) {
+      next = accept_paused_until_;
+    }
+    for (const auto& [fd, s] : sessions_) {
+      if (s->deadline >= 0 && (next < 0 || s->deadline < next)) next = s->deadline;
+    }
+    const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()),
+                               io::poll_timeout_until(next));
+    if (n < 0 && errno != EINTR) {
+      std::fprintf(stderr, "%s: epoll_wait: %s\n", kProgram, std::strerror(errno));
+      break;
+    }
+    for (int i = 0; i < n; ++i) {
+      const int fd = events[i].data.fd;
+      if (fd == signal_fd_) {
+        signalfd_siginfo info{};
+        while (::read(signal_fd_, &info, sizeof info) > 0) {
+        }
+        if (!stopping_) stop_all();
+      } else if (fd == listener_) {
+        if (!stopping_) accept_all();
+      } else if (auto it = sessions_.find(fd); it != sessions_.end()) {
+        on_event(*it->second, events[i].events);
+      }
+    }
+    const long long now = io::monotonic_ms();
+    std::vector<int> due;
+    for (const auto& [fd, s] : sessions_) {
+      if (s->deadline >= 0 && s->deadline <= now) due.push_back(fd);
+    }
+    for (int fd : due) {
+      if (auto it = sessions_.find(fd); it != sessions_.end()) on_deadline(*it->second);
+    }
+    if (stopping_ && stop_deadline_ >= 0 && now >= stop_deadline_) {
+      // The grace period is over: whatever is left closes now.
+      std::vector<int> left;
+      for (const auto& [fd, _] : sessions_) left.push_back(fd);
+      for (int fd : left) {
+        Session& s = *sessions_.at(fd);
+        if (s.ending.empty()) s.ending = "closed by us: server stopping (grace period over)";
+        finish(s);
+      }
+    }
+  }
+  if (listener_ >= 0) ::close(listener_);
+  std::fprintf(stderr, "%s: stopped after %lu connection(s)\n", kProgram, served_);
+  return 0;
 }
 
 int usage_error(const std::string& message) {
@@ -39,105 +882,17 @@ int usage_error(const std::string& message) {
   return 1;
 }
 
-tools::Options make_options() {
-  return tools::Options(
-      kProgram, "",
-      "Serves TLS on 127.0.0.1, one connection after another, until SIGINT or SIGTERM.\n"
-      "Received data goes to standard output, or back to the client with --echo.",
-      {
-          {"port", 'p', true, false, "PORT", "port to listen on (default 5556; 0: any free port)"},
-          {"x509certfile", 0, true, true, "FILE",
-           "certificate chain, PEM (repeatable, paired in order with --x509keyfile)"},
-          {"x509keyfile", 0, true, true, "FILE", "private key of the certificate, PEM"},
-          {"priority", 0, true, false, "STRING", "GnuTLS priority string (default NORMAL)"},
-          {"echo", 0, false, false, "", "send received data back"},
-          {"timeout", 0, true, false, "SECONDS",
-           "limit for a handshake and for a silent client (default 30)"},
-          {"help", 'h', false, false, "", "print this help and exit"},
-          {"version", 'v', false, false, "", "print the version and exit"},
-      });
-}
-
-// Reads and drops what the client still sends, until EOF or the linger
-// time, so that closing the socket does not reset the connection.
-void linger_and_close(int fd) {
-  ::shutdown(fd, SHUT_WR);
-  const long long deadline = io::deadline_after(kLingerMs);
-  std::array<char, 4096> sink;
-  for (;;) {
-    pollfd pfd{fd, POLLIN, 0};
-    const int n = ::poll(&pfd, 1, io::poll_timeout_until(deadline));
-    if (n <= 0) break;
-    const ssize_t got = ::recv(fd, sink.data(), sink.size(), 0);
-    if (got <= 0) break;
-  }
-  ::close(fd);
-}
-
-void serve(int fd, unsigned long number, const std::shared_ptr<const Config>& config, bool echo,
-           int timeout_ms) {
-  const std::string who =
-      "connection " + std::to_string(number) + " from " + tools::peer_address(fd);
-  auto created = Connection::create(config);
-  if (!created) {
-    std::fprintf(stderr, "%s: cannot start a session: %s\n", who.c_str(), created.error().detail);
-    ::close(fd);
-    return;
-  }
-  Connection& conn = **created;
-  io::FdDriver driver(conn, fd);
-  driver.set_interrupt_flag(&g_stop);
-
-  if (auto hs = driver.handshake(timeout_ms); !hs) {
-    std::fprintf(stderr, "%s: handshake failed: %s\n", who.c_str(),
-                 tools::describe_error(hs.error(), conn, driver).c_str());
-    linger_and_close(fd);
-    return;
-  }
-
-  std::array<uint8_t, 16384> buf;
-  uint64_t received = 0;
-  std::string ending;
-  for (;;) {
-    auto got = driver.read(MutableByteView(buf.data(), buf.size()), timeout_ms);
-    if (!got) {
-      const Error& e = got.error();
-      if (io::FdDriver::is_timeout(e) || io::FdDriver::is_interrupted(e)) {
-        // Our side ends it: say so properly with close_notify.
-        auto st = driver.close(io::CloseMode::wr, 1000);
-        ending = io::FdDriver::is_timeout(e) ? "closed by us: the client was silent too long"
-                                             : "closed by us: server stopping";
-        if (!st) ending += " (close_notify not delivered)";
-      } else {
-        ending = "error: " + tools::describe_error(e, conn, driver);
-      }
-      break;
-    }
-    if (*got == 0) {
-      // The client's close_notify: answer with ours.
-      auto st = driver.close(io::CloseMode::wr, timeout_ms);
-      ending = "clean: the client sent close_notify, we answered";
-      if (!st)
-        ending +=
-            " (our close_notify not delivered: " + tools::describe_error(st.error(), conn, driver) +
-            ")";
-      break;
-    }
-    received += *got;
-    if (echo) {
-      if (auto st = driver.write_all(ByteView(buf.data(), *got), timeout_ms); !st) {
-        ending = "error while echoing: " + tools::describe_error(st.error(), conn, driver);
-        break;
-      }
-    } else {
-      tools::write_fully(STDOUT_FILENO, buf.data(), *got);
-    }
-  }
-  std::string sni = conn.info().server_name.empty() ? "" : " sni=" + conn.info().server_name;
-  std::fprintf(stderr, "%s: %s%s, %llu bytes in; %s\n", who.c_str(),
-               tools::session_brief(conn).c_str(), sni.c_str(),
-               static_cast<unsigned long long>(received), ending.c_str());
-  linger_and_close(fd);
+std::string content_type_for(const std::string& file) {
+  const auto dot = file.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+  if (ext == "html" || ext == "htm") return "text/html; charset=utf-8";
+  if (ext == "txt") return "text/plain; charset=utf-8";
+  if (ext == "css") return "text/css";
+  if (ext == "js") return "text/javascript";
+  if (ext == "json") return "application/json";
+  if (ext == "png") return "image/png";
+  if (ext == "svg") return "image/svg+xml";
+  return "application/octet-stream";
 }
 
 }  // namespace
@@ -145,6 +900,7 @@ void serve(int fd, unsigned long number, const std::shared_ptr<const Config>& co
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
+  if (std::string bad = unsupported_option(argc, argv); !bad.empty()) return usage_error(bad);
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
   if (opts.has("help")) {
@@ -158,13 +914,50 @@ int main(int argc, char** argv) {
   if (!opts.operands().empty())
     return usage_error("unexpected operand '" + opts.operands()[0] + "'");
 
+  Settings settings;
   unsigned port = 5556;
   if (opts.has("port") && !tools::parse_port(opts.value("port"), port)) {
     return usage_error("bad --port '" + opts.value("port") + "': expected 0..65535");
   }
-  int timeout_ms = 30000;
-  if (opts.has("timeout") && !tools::parse_seconds(opts.value("timeout"), timeout_ms)) {
+  if (opts.has("timeout") && !tools::parse_seconds(opts.value("timeout"), settings.timeout_ms)) {
     return usage_error("bad --timeout '" + opts.value("timeout") + "': expected whole seconds");
+  }
+  if (opts.has("debug")) {
+    const std::string d = opts.value("debug");
+    char* end = nullptr;
+    const long level = std::strtol(d.c_str(), &end, 10);
+    if (d.empty() || *end != '\0' || level < 0 || level > 99) {
+      return usage_error("bad --debug '" + d + "': expected a level 0..99");
+    }
+    settings.debug = static_cast<int>(level);
+  }
+  const std::string bye = opts.value("bye", "rdwr");
+  if (bye == "rdwr") {
+    settings.bye = Bye::rdwr;
+  } else if (bye == "wr") {
+    settings.bye = Bye::wr;
+  } else if (bye == "none") {
+    settings.bye = Bye::none;
+  } else {
+    return usage_error("bad --bye '" + bye + "': expected rdwr, wr or none");
+  }
+  const int modes =
+      (opts.has("echo") ? 1 : 0) + (opts.has("http") ? 1 : 0) + (opts.has("httpdata") ? 1 : 0);
+  if (modes > 1) return usage_error("give at most one of --echo, --http and --httpdata");
+  if (opts.has("echo")) settings.mode = Mode::echo;
+  if (opts.has("http")) settings.mode = Mode::http;
+  if (opts.has("httpdata")) {
+    settings.mode = Mode::http;
+    settings.httpdata = true;
+    const std::string file = opts.value("httpdata");
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return usage_error("cannot read --httpdata file " + file);
+    settings.http_body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) return usage_error("cannot read --httpdata file " + file);
+    settings.http_type = content_type_for(file);
+  }
+  if (opts.has("require-client-cert") && opts.has("disable-client-cert")) {
+    return usage_error("--require-client-cert and --disable-client-cert exclude each other");
   }
 
   auto config = std::make_shared<Config>();
@@ -178,6 +971,18 @@ int main(int argc, char** argv) {
                                 &error)) {
     return usage_error(error);
   }
+  if (opts.has("require-client-cert")) {
+    if (opts.values("x509cafile").empty()) {
+      return usage_error("--require-client-cert needs --x509cafile to verify client certificates");
+    }
+    if (!tools::load_trust(opts.values("x509cafile"), *config, &error)) return usage_error(error);
+    config->client_auth = Config::ClientAuth::require;
+    config->verify_peer = true;
+  } else if (!opts.values("x509cafile").empty()) {
+    // Checked now so a bad file is reported, though unused without client certificates.
+    Config scratch;
+    if (!tools::load_trust(opts.values("x509cafile"), scratch, &error)) return usage_error(error);
+  }
   // Without --priority, GnuTLS's default: NORMAL (TLS 1.3 and 1.2).
   const std::string priority = opts.has("priority") ? opts.value("priority") : "NORMAL";
   if (!tools::apply_priority(priority, *config, &error)) {
@@ -185,12 +990,13 @@ int main(int argc, char** argv) {
   }
   config->fill_defaults();
 
-  // Without SA_RESTART, a signal interrupts poll() and the loop sees the flag.
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  // Blocked before anything else so a signal from here on is read from the
+  // signalfd by the loop, never lost.
+  sigset_t mask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGINT);
+  sigaddset(&mask, SIGTERM);
+  sigprocmask(SIG_BLOCK, &mask, nullptr);
 
   unsigned bound = 0;
   const int listener = tools::listen_loopback(port, &bound, &error);
@@ -198,24 +1004,13 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "listening on 127.0.0.1:%u\n", bound);
   std::fflush(stderr);
 
-  const bool echo = opts.has("echo");
-  unsigned long served = 0;
-  while (g_stop == 0) {
-    pollfd pfd{listener, POLLIN, 0};
-    // The timeout is a backstop for a signal that lands just before poll().
-    const int n = ::poll(&pfd, 1, 500);
-    if (n <= 0) continue;
-    const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd < 0) {
-      if (errno != EINTR && errno != ECONNABORTED) {
-        std::fprintf(stderr, "%s: accept: %s\n", kProgram, std::strerror(errno));
-      }
-      continue;
-    }
-    serve(fd, ++served, config, echo, timeout_ms);
-    std::fflush(stdout);
+  // Many clients at once: as many descriptors as the hard limit allows.
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &files);
   }
-  ::close(listener);
-  std::fprintf(stderr, "%s: stopped after %lu connection(s)\n", kProgram, served);
-  return 0;
+
+  Server server(std::move(settings), config, listener);
+  return server.run();
 }

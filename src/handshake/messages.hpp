@@ -139,6 +139,7 @@ struct ServerHello {
   std::vector<uint8_t> ec_point_formats;     // TLS 1.2
   std::vector<RawExtension> other_extensions;
   std::vector<uint16_t> extension_types;
+  bool empty_extensions_block = false;  // a block of length 0 came in (kept for round trips)
 
   bool is_hello_retry_request() const { return random == kHelloRetryRequestRandom; }
   static Result<ServerHello> parse(ByteView body);

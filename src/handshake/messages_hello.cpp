@@ -129,8 +129,15 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
   CODA_TRY(
       detail::for_each_extension(exts, ch.extension_types, [&](uint16_t type, Reader& b) -> Status {
         switch (static_cast<ExtensionType>(type)) {
-          case ExtensionType::server_name:
-            return parse_server_name(b, ch.server_name);
+          case ExtensionType::server_name: {
+            // A list with no host_name entry (only name types we do not
+            // know) is kept as it came, so serialize() writes it back.
+            const ByteView raw = b.rest();
+            CODA_TRY(parse_server_name(b, ch.server_name));
+            if (!ch.server_name)
+              ch.other_extensions.push_back({type, Bytes(raw.begin(), raw.end())});
+            return {};
+          }
           case ExtensionType::supported_versions: {
             // RFC 8446 4.2.1: ProtocolVersion versions<2..254> (a vec8).
             ByteView list;
@@ -291,6 +298,7 @@ Result<ServerHello> ServerHello::parse(ByteView body) {
   if (r.empty()) return sh;
   Reader exts;
   if (!r.vec16(exts) || !r.empty()) return decode_error("ServerHello: bad extensions block");
+  sh.empty_extensions_block = exts.empty();
 
   const bool hrr = sh.is_hello_retry_request();
   CODA_TRY(
@@ -375,7 +383,12 @@ Bytes ServerHello::serialize() const {
   }
   for (const auto& e : other_extensions) exts.add_raw(e.type, e.body);
 
-  if (!exts.empty()) ok = exts.write(w, extension_types) && ok;
+  // An empty block is written when one came in, so parse(serialize(x)) == x.
+  if (!exts.empty()) {
+    ok = exts.write(w, extension_types) && ok;
+  } else if (empty_extensions_block) {
+    w.u16(0);
+  }
   return detail::finish(std::move(out), ok);
 }
 

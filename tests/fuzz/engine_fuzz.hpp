@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 #include "crypto/random.hpp"
@@ -69,6 +70,13 @@ inline void run_engine(Role role, const uint8_t* data, size_t size) {
     drain(c);
   }
   (void)c.info();
+  // CODA_FUZZ_DEBUG=1: how far an input got (to check that seeds go deep).
+  static const bool debug = std::getenv("CODA_FUZZ_DEBUG") != nullptr;
+  if (debug) {
+    std::fprintf(stderr, "  handshake %s, read %d, error: %s\n",
+                 c.handshake_complete() ? "complete" : "incomplete",
+                 static_cast<int>(c.read_state()), c.error() ? c.error()->detail : "none");
+  }
 }
 
 }  // namespace coda::fuzz

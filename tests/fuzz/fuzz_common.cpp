@@ -6,7 +6,9 @@
 namespace coda::fuzz {
 namespace {
 
-ByteView text(const char* s) { return as_bytes(s, std::strlen(s)); }
+ByteView text(const char* s) {
+  return as_bytes(s, std::strlen(s));
+}
 
 }  // namespace
 

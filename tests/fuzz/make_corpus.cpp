@@ -67,19 +67,32 @@ bool pump(Connection& c, Connection& s, Bytes& c2s, Bytes& s2c) {
 // The messages harness's selector for a message of `type` (messages_fuzz.cpp).
 int selector(uint8_t type, bool tls12, size_t body_size) {
   switch (type) {
-    case 1: return 0;
-    case 2: return 1;
-    case 8: return 2;
-    case 13: return tls12 ? 14 : 3;
-    case 11: return tls12 ? 11 : 4;
-    case 15: return 5;
-    case 20: return tls12 ? 8 : (body_size == 48 ? 7 : 6);
-    case 4: return tls12 ? 17 : 9;
-    case 24: return 10;
-    case 12: return 12;
-    case 16: return 13;
-    case 14: return 15;
-    default: return -1;
+    case 1:
+      return 0;
+    case 2:
+      return 1;
+    case 8:
+      return 2;
+    case 13:
+      return tls12 ? 14 : 3;
+    case 11:
+      return tls12 ? 11 : 4;
+    case 15:
+      return 5;
+    case 20:
+      return tls12 ? 8 : (body_size == 48 ? 7 : 6);
+    case 4:
+      return tls12 ? 17 : 9;
+    case 24:
+      return 10;
+    case 12:
+      return 12;
+    case 16:
+      return 13;
+    case 14:
+      return 15;
+    default:
+      return -1;
   }
 }
 
@@ -158,9 +171,9 @@ void record_seeds() {
   static const uint8_t alert[] = {1, 0};
   for (int a = 0; a < 3; ++a) {
     for (const bool tls12 : {false, true}) {
-      auto p = record::make_protection(tls12 ? ProtocolVersion::tls12 : ProtocolVersion::tls13,
-                                       algs[a], fuzz::record_key(algs[a]),
-                                       fuzz::record_iv(algs[a], tls12));
+      auto p =
+          record::make_protection(tls12 ? ProtocolVersion::tls12 : ProtocolVersion::tls13, algs[a],
+                                  fuzz::record_key(algs[a]), fuzz::record_iv(algs[a], tls12));
       if (!p) std::abort();
       Bytes records;
       const size_t padding = tls12 ? 0 : 7;
@@ -189,8 +202,8 @@ void record_seeds() {
 }
 
 void x509_seeds() {
-  for (const auto& [name, pem] : {std::pair{"server", fuzz::kServerCertPem},
-                                  std::pair{"ca", fuzz::kCaPem}}) {
+  for (const auto& [name, pem] :
+       {std::pair{"server", fuzz::kServerCertPem}, std::pair{"ca", fuzz::kCaPem}}) {
     auto chain = crypto::Certificate::chain_from_pem(as_bytes(pem, std::strlen(pem)));
     if (!chain) std::abort();
     write("x509", std::string("der_") + name, 0, chain.value()[0].der());

@@ -54,16 +54,36 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (auto sh = ServerHello::parse(body)) (void)sh->is_hello_retry_request();
       break;
     }
-    case 2: round_trip<EncryptedExtensions>(body); break;
-    case 3: round_trip<CertificateRequest>(body); break;
-    case 4: round_trip<CertificateMsg>(body); break;
-    case 5: round_trip<CertificateVerify>(body); break;
-    case 6: finished(body, 32); break;
-    case 7: finished(body, 48); break;
-    case 8: finished(body, 12); break;
-    case 9: round_trip<NewSessionTicket>(body); break;
-    case 10: round_trip<KeyUpdate>(body); break;
-    case 11: round_trip<Certificate12>(body); break;
+    case 2:
+      round_trip<EncryptedExtensions>(body);
+      break;
+    case 3:
+      round_trip<CertificateRequest>(body);
+      break;
+    case 4:
+      round_trip<CertificateMsg>(body);
+      break;
+    case 5:
+      round_trip<CertificateVerify>(body);
+      break;
+    case 6:
+      finished(body, 32);
+      break;
+    case 7:
+      finished(body, 48);
+      break;
+    case 8:
+      finished(body, 12);
+      break;
+    case 9:
+      round_trip<NewSessionTicket>(body);
+      break;
+    case 10:
+      round_trip<KeyUpdate>(body);
+      break;
+    case 11:
+      round_trip<Certificate12>(body);
+      break;
     case 12: {
       round_trip<ServerKeyExchangeEcdhe>(body);
       if (auto ske = ServerKeyExchangeEcdhe::parse(body)) {
@@ -72,11 +92,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       break;
     }
-    case 13: round_trip<ClientKeyExchangeEcdhe>(body); break;
-    case 14: round_trip<CertificateRequest12>(body); break;
-    case 15: round_trip<ServerHelloDone>(body); break;
-    case 16: round_trip<HelloRequest>(body); break;
-    case 17: round_trip<NewSessionTicket12>(body); break;
+    case 13:
+      round_trip<ClientKeyExchangeEcdhe>(body);
+      break;
+    case 14:
+      round_trip<CertificateRequest12>(body);
+      break;
+    case 15:
+      round_trip<ServerHelloDone>(body);
+      break;
+    case 16:
+      round_trip<HelloRequest>(body);
+      break;
+    case 17:
+      round_trip<NewSessionTicket12>(body);
+      break;
   }
   return 0;
 }

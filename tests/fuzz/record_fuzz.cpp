@@ -38,7 +38,9 @@ struct Setup {
   }
 };
 
-bool equal(ByteView a, ByteView b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
+bool equal(ByteView a, ByteView b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
 
 void wire(const Setup& setup, int chunking, ByteView data) {
   auto opener = setup.make();
@@ -81,8 +83,8 @@ void plaintext(const Setup& setup, ByteView data) {
   size_t at = 0;
   while (at + 3 <= data.size()) {
     const uint8_t type = data[at];
-    const size_t length = std::min<size_t>((size_t{data[at + 1]} << 8) | data[at + 2],
-                                           data.size() - at - 3);
+    const size_t length =
+        std::min<size_t>((size_t{data[at + 1]} << 8) | data[at + 2], data.size() - at - 3);
     const ByteView bytes = data.subspan(at + 3, length);
     at += 3 + length;
 
@@ -107,8 +109,8 @@ void plaintext(const Setup& setup, ByteView data) {
     Bytes aad;
     if (setup.tls12) {
       for (int i = 7; i >= 0; --i) aad.push_back(static_cast<uint8_t>(sequence >> (8 * i)));
-      aad.insert(aad.end(), {type, 3, 3, static_cast<uint8_t>(length >> 8),
-                             static_cast<uint8_t>(length)});
+      aad.insert(aad.end(),
+                 {type, 3, 3, static_cast<uint8_t>(length >> 8), static_cast<uint8_t>(length)});
     } else {
       aad.assign(header, header + 5);
     }
