@@ -11,6 +11,7 @@ packages=(
   gnutls-bin libgnutls28-dev  # interop peer and differential tests
   clang-format
   wget                      # a real GnuTLS program run on Coda's libgnutls.so.30
+  curl                      # HTTPS client against coda-serv --http (interop.serv_http)
 )
 fuzz_packages=(
   clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes (make fuzz)

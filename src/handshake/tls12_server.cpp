@@ -134,23 +134,10 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
     }
     return false;
   };
-  bool found = false;
-  if (config_.server_precedence) {
-    for (CipherSuite s : config_.cipher_suites) {
-      if (contains(ch.cipher_suites, s) && usable(s)) {
-        found = true;
-        break;
-      }
-    }
-  } else {
-    for (uint16_t id : ch.cipher_suites) {
-      if (usable(static_cast<CipherSuite>(id))) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) {
+  const std::vector<CipherSuite> suite_order =
+      config_.server_precedence ? config_.cipher_suites : as_enums<CipherSuite>(ch.cipher_suites);
+  if (!first_match(suite_order,
+                   [&](CipherSuite s) { return contains(ch.cipher_suites, s) && usable(s); })) {
     return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite",
                               Reason::no_shared_cipher);
   }
@@ -161,28 +148,13 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
     return crypto::group_supported(g) &&
            std::find(config_.groups.begin(), config_.groups.end(), g) != config_.groups.end();
   };
-  if (ch.supported_groups.empty()) {
-    for (NamedGroup g : config_.groups) {
-      if (ours(g)) {
-        group = g;
-        break;
-      }
-    }
-  } else if (config_.server_precedence) {
-    for (NamedGroup g : config_.groups) {
-      if (ours(g) && contains(ch.supported_groups, g)) {
-        group = g;
-        break;
-      }
-    }
-  } else {
-    for (uint16_t id : ch.supported_groups) {
-      if (ours(static_cast<NamedGroup>(id))) {
-        group = static_cast<NamedGroup>(id);
-        break;
-      }
-    }
-  }
+  const bool any_curve = ch.supported_groups.empty();
+  const std::vector<NamedGroup> group_order = any_curve || config_.server_precedence
+                                                  ? config_.groups
+                                                  : as_enums<NamedGroup>(ch.supported_groups);
+  group = first_match(group_order, [&](NamedGroup g) {
+    return ours(g) && (any_curve || contains(ch.supported_groups, g));
+  });
   if (!group) {
     return Error::alert_error(AlertDescription::handshake_failure, "no shared group",
                               Reason::no_shared_group);

@@ -49,6 +49,24 @@ bool contains(const std::vector<uint16_t>& list, E value) {
 
 Error unexpected(const char* why);
 
+// The first of `preferred` that `acceptable` accepts.
+template <typename T, typename Pred>
+std::optional<T> first_match(const std::vector<T>& preferred, Pred acceptable) {
+  for (const T& v : preferred) {
+    if (acceptable(v)) return v;
+  }
+  return std::nullopt;
+}
+
+// Code points as the enum they name, in the same order.
+template <typename E>
+std::vector<E> as_enums(const std::vector<uint16_t>& ids) {
+  std::vector<E> out;
+  out.reserve(ids.size());
+  for (uint16_t id : ids) out.push_back(static_cast<E>(id));
+  return out;
+}
+
 // The application traffic secrets after the handshake, and the KeyUpdate
 // dance on them (RFC 8446 4.6.3), the same for both roles.
 struct ApplicationSecrets {

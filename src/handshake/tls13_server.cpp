@@ -24,21 +24,6 @@ enum class ServerState : uint8_t {
   connected,
 };
 
-// The first of `preferred` that `acceptable` accepts.
-template <typename T, typename Pred>
-std::optional<T> first_match(const std::vector<T>& preferred, Pred acceptable) {
-  for (const T& v : preferred) {
-    if (acceptable(v)) return v;
-  }
-  return std::nullopt;
-}
-
-std::vector<NamedGroup> as_groups(const std::vector<uint16_t>& ids) {
-  std::vector<NamedGroup> out;
-  for (uint16_t id : ids) out.push_back(static_cast<NamedGroup>(id));
-  return out;
-}
-
 class Tls13Server final : public HandshakeMachine {
  public:
   Tls13Server(const Config& config, SessionInfo& info, HandshakeSink& sink)
@@ -198,7 +183,7 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
   if (config_.server_precedence) {
     group_ = first_match(config_.groups, mutual);
   } else {
-    const std::vector<NamedGroup> order = as_groups(ch.supported_groups);
+    const std::vector<NamedGroup> order = as_enums<NamedGroup>(ch.supported_groups);
     group_ = first_match(order, [&](NamedGroup g) { return mutual(g) && share_for(ch, g); });
     if (!group_) group_ = first_match(order, mutual);
   }

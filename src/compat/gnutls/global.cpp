@@ -139,7 +139,7 @@ int gnutls_hex_encode(const gnutls_datum_t* data, char* result, size_t* result_s
   const size_t need = size_t{data->size} * 2 + 1;
   if (*result_size < need || result == nullptr) return GNUTLS_E_SHORT_MEMORY_BUFFER;
   static const char digits[] = "0123456789abcdef";
-  for (unsigned i = 0; i < data->size; ++i) {
+  for (size_t i = 0; i < data->size; ++i) {
     result[2 * i] = digits[data->data[i] >> 4];
     result[2 * i + 1] = digits[data->data[i] & 15];
   }
