@@ -6,28 +6,13 @@
 
 #include "crypto/x509.hpp"
 #include "support/memory_pair.hpp"
+#include "support/test_keys.hpp"
 #include "support/test_pki.hpp"
 
 namespace coda {
 namespace {
 
 using test::TestKeyType;
-
-std::shared_ptr<crypto::TrustStore> trust_of(const test::TestPki& pki) {
-  auto trust = std::make_shared<crypto::TrustStore>();
-  EXPECT_TRUE(trust->add_pem(as_bytes(pki.ca_pem().data(), pki.ca_pem().size())).ok());
-  return trust;
-}
-
-std::shared_ptr<const CertifiedKey> server_key(TestKeyType type) {
-  test::LeafOptions options;
-  options.key = type;
-  const auto cert = test::default_pki().issue(options);
-  auto key = CertifiedKey::from_pem(as_bytes(cert.chain_pem.data(), cert.chain_pem.size()),
-                                    as_bytes(cert.key_pem.data(), cert.key_pem.size()));
-  EXPECT_TRUE(key.ok());
-  return key.ok() ? key.value() : nullptr;
-}
 
 struct Peers {
   std::shared_ptr<Config> client = std::make_shared<Config>();
@@ -36,9 +21,9 @@ struct Peers {
   explicit Peers(TestKeyType key = TestKeyType::ecdsa_p256) {
     client->role = Role::client;
     client->server_name = "localhost";
-    client->trust = trust_of(test::default_pki());
+    client->trust = test::trust_store();
     server->role = Role::server;
-    server->certificates.push_back(server_key(key));
+    server->certificates.push_back(test::certified_key(key));
     client->fill_defaults();
     server->fill_defaults();
   }
@@ -140,7 +125,7 @@ TEST(Verify, WrongHostnameIsRefused) {
 TEST(Verify, UnknownCaIsRefused) {
   Peers peers;
   test::TestPki other;
-  peers.client->trust = trust_of(other);
+  peers.client->trust = test::trust_store(other);
   auto pair = test::make_pair(peers.client, peers.server);
   EXPECT_FALSE(pair.pump());
   ASSERT_TRUE(pair.server->error());

@@ -7,6 +7,7 @@
 #include "handshake/cipher_suites.hpp"
 #include "handshake/messages.hpp"
 #include "support/memory_pair.hpp"
+#include "support/test_keys.hpp"
 #include "support/test_pki.hpp"
 #include "support/tls_wire.hpp"
 
@@ -15,23 +16,6 @@ namespace {
 
 using test::TestKeyType;
 
-std::shared_ptr<crypto::TrustStore> default_trust() {
-  auto trust = std::make_shared<crypto::TrustStore>();
-  const auto& pem = test::default_pki().ca_pem();
-  EXPECT_TRUE(trust->add_pem(as_bytes(pem.data(), pem.size())).ok());
-  return trust;
-}
-
-std::shared_ptr<const CertifiedKey> server_key(TestKeyType type) {
-  test::LeafOptions options;
-  options.key = type;
-  const auto cert = test::default_pki().issue(options);
-  auto key = CertifiedKey::from_pem(as_bytes(cert.chain_pem.data(), cert.chain_pem.size()),
-                                    as_bytes(cert.key_pem.data(), cert.key_pem.size()));
-  EXPECT_TRUE(key.ok());
-  return key.ok() ? key.value() : nullptr;
-}
-
 struct Peers {
   std::shared_ptr<Config> client = std::make_shared<Config>();
   std::shared_ptr<Config> server = std::make_shared<Config>();
@@ -39,11 +23,11 @@ struct Peers {
   Peers(TestKeyType key, ProtocolVersion client_max, ProtocolVersion server_max) {
     client->role = Role::client;
     client->server_name = "localhost";
-    client->trust = default_trust();
+    client->trust = test::trust_store();
     client->min_version = ProtocolVersion::tls12;
     client->max_version = client_max;
     server->role = Role::server;
-    server->certificates.push_back(server_key(key));
+    server->certificates.push_back(test::certified_key(key));
     server->min_version = ProtocolVersion::tls12;
     server->max_version = server_max;
     client->fill_defaults();
@@ -206,7 +190,7 @@ TEST(Tls12Certificates, EcdsaCurveMustBeOneTheClientLists) {
   ASSERT_TRUE(refused.server->error());
   EXPECT_EQ(refused.server->error()->alert, AlertDescription::handshake_failure);
 
-  peers.server->certificates.push_back(server_key(TestKeyType::ecdsa_p256));
+  peers.server->certificates.push_back(test::certified_key(TestKeyType::ecdsa_p256));
   auto chosen = test::make_pair(peers.client, peers.server);
   ASSERT_TRUE(chosen.pump());
   EXPECT_EQ(chosen.client->info().peer_signature_scheme, SignatureScheme::ecdsa_secp256r1_sha256);
