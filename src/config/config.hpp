@@ -46,6 +46,10 @@ struct Config {
   size_t key_shares = 1;
   // RFC 8446 D.4: non-empty legacy_session_id and a dummy ChangeCipherSpec.
   bool middlebox_compat = true;
+  // RFC 8446 5.5: a key may protect only so many records (AES-GCM: about
+  // 2^24.5 full-size ones). In TLS 1.3 a KeyUpdate renews the write key
+  // after this many records, well before the limit.
+  uint64_t key_update_after_records = uint64_t{1} << 24;
 
   // Server: chains to choose from (by SNI and signature scheme).
   std::vector<std::shared_ptr<const CertifiedKey>> certificates;

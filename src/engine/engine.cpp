@@ -51,6 +51,11 @@ Status Engine::write_record(ContentType type, ByteView payload) {
   do {
     const size_t n = std::min(payload.size() - offset, record::kMaxPlaintext);
     const ByteView fragment = payload.subspan(offset, n);
+    if (type == ContentType::application_data && write_protection_ &&
+        version_ == ProtocolVersion::tls13 &&
+        write_protection_->sequence() >= config_->key_update_after_records) {
+      CODA_TRY(machine_->update_keys(/*request_peer=*/false));
+    }
     if (write_protection_) {
       CODA_TRY(write_protection_->seal(type, fragment, out_, 0));
     } else {

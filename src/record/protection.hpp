@@ -30,6 +30,8 @@ class Protection {
   virtual Status seal(ContentType type, ByteView plaintext, Bytes& out, size_t padding) = 0;
   // Decrypts a record in place.
   virtual Result<OpenedRecord> open(ByteView header, MutableByteView body) = 0;
+  // Records sealed or opened under this key so far.
+  virtual uint64_t sequence() const = 0;
 };
 
 // The protection for `version` (tls13 or tls12) with this key and IV (for
@@ -54,7 +56,7 @@ class Protection13 final : public Protection {
   // (plaintext above 2^14), unexpected_message (all padding, no type).
   Result<OpenedRecord> open(ByteView header, MutableByteView body) override;
 
-  uint64_t sequence() const { return sequence_; }
+  uint64_t sequence() const override { return sequence_; }
 
  private:
   Protection13(crypto::Aead aead, ByteView iv);

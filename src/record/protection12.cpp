@@ -32,6 +32,7 @@ class Protection12 final : public Protection {
 
   Status seal(ContentType type, ByteView plaintext, Bytes& out, size_t padding) override;
   Result<OpenedRecord> open(ByteView header, MutableByteView body) override;
+  uint64_t sequence() const override { return sequence_; }
 
  private:
   // The per-record nonce. AES-GCM: salt || nonce_explicit, where the

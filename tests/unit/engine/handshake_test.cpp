@@ -177,5 +177,23 @@ TEST(Closure, BytesAfterCloseNotifyAreLeftUnread) {
   EXPECT_TRUE(pair.client->receive_eof().ok());
 }
 
+// RFC 8446 5.5: the write key is renewed by KeyUpdate before it has
+// protected too many records; data flows on unchanged.
+TEST(KeyUpdate, WriteKeyIsRenewedAfterTheRecordLimit) {
+  Peers peers;
+  peers.client->key_update_after_records = 3;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  int key_updates_seen = 0;
+  pair.server->set_handshake_observer([&](uint8_t type, bool incoming, bool post, ByteView) {
+    if (incoming && post && type == 24) ++key_updates_seen;
+    return 0;
+  });
+  const std::string data(10 * 16384, 'k');  // ten full records
+  EXPECT_EQ(pair.transfer(*pair.client, *pair.server, data), data);
+  EXPECT_EQ(key_updates_seen, 3);  // before records 4, 7 and 10 under the keys then in use
+  EXPECT_EQ(pair.transfer(*pair.server, *pair.client, "still in step"), "still in step");
+}
+
 }  // namespace
 }  // namespace coda
