@@ -92,6 +92,34 @@ server_pid=""
 echo "   coda-serv's log (stderr):"
 indent <"$demo/server.log" | sed 's/^/  /'
 
+step "5. The same client against another TLS stack: openssl s_server -rev"
+# s_server -rev answers each line reversed; -naccept 1 serves one session.
+ossl_pid=""
+for _ in 1 2 3 4 5; do  # a random port may be taken: try another
+  ossl_port=$((20000 + RANDOM % 20000))
+  timeout -k 2 30 openssl s_server -accept "127.0.0.1:$ossl_port" -cert "$demo/server.pem" \
+    -key "$demo/server.key" -rev -naccept 1 </dev/null >"$demo/openssl.out" 2>&1 &
+  ossl_pid=$!
+  for _ in $(seq 1 250); do
+    grep -q "ACCEPT" "$demo/openssl.out" 2>/dev/null && break
+    kill -0 "$ossl_pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  kill -0 "$ossl_pid" 2>/dev/null && break
+done
+ossl_rc=0
+{ printf '%s\n' "$line"; sleep 0.3; } |
+  timeout -k 2 30 "$bin/coda-cli" --port "$ossl_port" --x509cafile "$demo/ca.pem" localhost \
+    >"$demo/client-openssl.out" 2>"$demo/client-openssl.log" || ossl_rc=$?
+kill -TERM "$ossl_pid" 2>/dev/null || true
+wait "$ossl_pid" 2>/dev/null || true
+echo "   coda-cli's session summary (stderr):"
+indent <"$demo/client-openssl.log" | sed 's/^/  /'
+echo "   what came back (stdout):"
+indent <"$demo/client-openssl.out" | sed 's/^/  /'
+reversed=""
+for ((i = ${#line} - 1; i >= 0; i--)); do reversed+="${line:i:1}"; done
+
 step "Result"
 ok=1
 check() {  # check DESCRIPTION COMMAND...
@@ -107,6 +135,10 @@ check "the line came back unchanged" grep -qxF -- "$line" "$demo/client.out"
 check "coda-cli: both sides sent close_notify" grep -q "closure: clean" "$demo/client.log"
 check "coda-serv: the client closed with close_notify" grep -q "^connection 1.*clean" "$demo/server.log"
 check "coda-serv stopped cleanly on SIGTERM (exit $server_rc)" test "$server_rc" -eq 0
+check "coda-cli against openssl s_server exited 0 (was $ossl_rc)" test "$ossl_rc" -eq 0
+check "openssl s_server answered the line reversed" grep -qxF -- "$reversed" "$demo/client-openssl.out"
+check "coda-cli and openssl: both sides sent close_notify" grep -q "closure: clean" \
+  "$demo/client-openssl.log"
 if ((ok)); then
   echo
   echo "Demo passed. Files are in $demo."
