@@ -83,6 +83,10 @@ typedef struct {
 int cu_records(const unsigned char* data, size_t len, cu_record_t* out, int max);
 /* A TLS 1.3 close_notify on the wire: 5-byte header + 2 + 1 + 16. */
 #define CU_CLOSE_NOTIFY_13_LEN 24
+/* The wire length of one close_notify record of this session: TLS 1.3
+ * 5 + 2 + 1 (type) + 16 (tag); TLS 1.2 AES-GCM 5 + 8 (explicit nonce) + 2 +
+ * 16; TLS 1.2 ChaCha20 5 + 2 + 16. */
+size_t cu_close_notify_len(gnutls_session_t s);
 #define CU_APP_RECORD_LEN(n) (5 + (n) + 1 + 16)
 
 /* ---- odds and ends ---- */

@@ -234,7 +234,7 @@ static result_t run(int faults, int err, int plain_errno, int resume_null,
       CHECK_INT(sides[i]->null_resume_mismatches, 0);
     }
     /* Exactly one close_notify record in the bye phase. */
-    CHECK_INT(sides[i]->bye_bytes, CU_CLOSE_NOTIFY_13_LEN);
+    CHECK_INT(sides[i]->bye_bytes, cu_close_notify_len(sides[i]->s));
     /* Both closure records clean. */
     coda_session_get_closure(sides[i]->s, &cc);
     CHECK_INT(cc.outcome, CODA_CLOSURE_CLEAN);
