@@ -120,14 +120,7 @@ int main(int argc, char** argv) {
 
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
-  if (opts.has("help")) {
-    std::fputs(opts.help().c_str(), stdout);
-    return 0;
-  }
-  if (opts.has("version")) {
-    std::printf("%s (Coda) %s\n", kProgram, CODA_VERSION);
-    return 0;
-  }
+  if (tools::answered_help_or_version(opts, kProgram)) return 0;
   if (opts.has("alpn")) return usage_error("ALPN is not supported yet");
   if (opts.has("resume")) return usage_error("session resumption (--resume) is not supported yet");
   if (opts.has("keylogfile")) return usage_error("--keylogfile is not supported yet");

@@ -377,14 +377,7 @@ int main(int argc, char** argv) {
 
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
-  if (opts.has("help")) {
-    std::fputs(opts.help().c_str(), stdout);
-    return 0;
-  }
-  if (opts.has("version")) {
-    std::printf("%s (Coda) %s\n", kProgram, CODA_VERSION);
-    return 0;
-  }
+  if (tools::answered_help_or_version(opts, kProgram)) return 0;
   if (opts.operands().size() != 1) {
     return usage_error("expected exactly one HOST:PORT (see --help)");
   }

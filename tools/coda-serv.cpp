@@ -178,24 +178,6 @@ std::string unsupported_option(int argc, char** argv) {
   return {};
 }
 
-// Words for an engine error (no transport errors: the loop does its own I/O).
-std::string describe(const Error& error, const Connection& conn) {
-  switch (error.kind) {
-    case ErrorKind::local_alert: {
-      std::string text = tools::verification_failure(error, conn);
-      if (text.empty()) text = error.detail;
-      return text + " (sent alert " + alert_name(error.alert) + ")";
-    }
-    case ErrorKind::peer_alert:
-      return std::string("the peer sent the fatal alert ") + alert_name(error.alert);
-    case ErrorKind::premature_eof:
-      return std::string("truncated: the connection ended without close_notify (") + error.detail +
-             ")";
-    default:
-      return error.detail;
-  }
-}
-
 // ---- certificate choice by SNI -------------------------------------------
 
 // Configs per client SNI: the chains whose leaf matches the name, or all of
@@ -393,7 +375,7 @@ bool Server::read_socket(Session& s) {
           } else {
             s.ending = "error: " + (st ? std::string("truncated: the connection ended without "
                                                      "close_notify")
-                                       : describe(st.error(), *s.conn));
+                                       : tools::describe_engine_error(st.error(), *s.conn));
           }
         }
       } else {
@@ -460,9 +442,9 @@ void Server::after_receive(Session& s) {
     if (s.ending.empty()) {
       if (!conn.handshake_complete()) {
         s.handshake_failed = true;
-        s.ending = describe(*e, conn);
+        s.ending = tools::describe_engine_error(*e, conn);
       } else {
-        s.ending = "error: " + describe(*e, conn);
+        s.ending = "error: " + tools::describe_engine_error(*e, conn);
       }
     }
     begin_drain(s, kDrainMs);  // the alert, if one is queued, goes out first
@@ -520,7 +502,7 @@ void Server::serve_data(Session& s) {
     if (s_.mode == Mode::echo) {
       if (conn.write_state() == DirectionState::open) {
         if (auto st = conn.send(ByteView(buf_.data(), n)); !st) {
-          s.ending = "error while echoing: " + describe(st.error(), conn);
+          s.ending = "error while echoing: " + tools::describe_engine_error(st.error(), conn);
           begin_drain(s, kDrainMs);
           return;
         }
@@ -586,7 +568,7 @@ void Server::handle_http(Session& s) {
   debug(s, "HTTP " + method + " " + target + ": " + status);
   if (auto st = s.conn->send(ByteView(reinterpret_cast<const uint8_t*>(head.data()), head.size()));
       !st) {
-    s.ending = "error: " + describe(st.error(), *s.conn);
+    s.ending = "error: " + tools::describe_engine_error(st.error(), *s.conn);
     begin_drain(s, kDrainMs);
   }
 }
@@ -601,7 +583,7 @@ void Server::queue_body(Session& s) {
     if (auto st =
             conn.send(ByteView(reinterpret_cast<const uint8_t*>(s.body->data()) + s.body_sent, n));
         !st) {
-      s.ending = "error: " + describe(st.error(), conn);
+      s.ending = "error: " + tools::describe_engine_error(st.error(), conn);
       begin_drain(s, kDrainMs);
       return;
     }
@@ -903,14 +885,7 @@ int main(int argc, char** argv) {
   if (std::string bad = unsupported_option(argc, argv); !bad.empty()) return usage_error(bad);
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
-  if (opts.has("help")) {
-    std::fputs(opts.help().c_str(), stdout);
-    return 0;
-  }
-  if (opts.has("version")) {
-    std::printf("%s (Coda) %s\n", kProgram, CODA_VERSION);
-    return 0;
-  }
+  if (tools::answered_help_or_version(opts, kProgram)) return 0;
   if (!opts.operands().empty())
     return usage_error("unexpected operand '" + opts.operands()[0] + "'");
 

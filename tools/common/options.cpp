@@ -1,6 +1,7 @@
 #include "common/options.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <sstream>
 
 namespace coda::tools {
@@ -136,6 +137,18 @@ bool parse_seconds(const std::string& text, int& milliseconds) {
   }
   milliseconds = static_cast<int>(v) * 1000;
   return true;
+}
+
+bool answered_help_or_version(const Options& opts, const char* program) {
+  if (opts.has("help")) {
+    std::fputs(opts.help().c_str(), stdout);
+    return true;
+  }
+  if (opts.has("version")) {
+    std::printf("%s (Coda) %s\n", program, CODA_VERSION);
+    return true;
+  }
+  return false;
 }
 
 }  // namespace coda::tools

@@ -49,6 +49,10 @@ class Options {
 };
 
 // A TCP port number 0..65535 from text; false if it is not one.
+// --help and --version, the same for every tool: prints what was asked for
+// and returns true (the tool then exits 0).
+bool answered_help_or_version(const Options& opts, const char* program);
+
 bool parse_port(const std::string& text, unsigned& port);
 // A non-negative whole number of seconds (at most a day) as milliseconds.
 bool parse_seconds(const std::string& text, int& milliseconds);

@@ -88,19 +88,13 @@ std::string verification_failure(const Error& error, const Connection& conn) {
   return {};
 }
 
-std::string describe_error(const Error& error, const Connection& conn, const io::FdDriver& driver) {
-  std::string text;
-  if (io::FdDriver::is_timeout(error)) return "timed out";
-  if (io::FdDriver::is_interrupted(error)) return "interrupted";
-  if (io::FdDriver::is_transport_error(error)) {
-    return std::string("transport error: ") + std::strerror(driver.sys_errno());
-  }
+std::string describe_engine_error(const Error& error, const Connection& conn) {
   switch (error.kind) {
-    case ErrorKind::local_alert:
-      text = verification_failure(error, conn);
+    case ErrorKind::local_alert: {
+      std::string text = verification_failure(error, conn);
       if (text.empty()) text = error.detail;
-      text += std::string(" (sent alert ") + alert_name(error.alert) + ")";
-      return text;
+      return text + " (sent alert " + alert_name(error.alert) + ")";
+    }
     case ErrorKind::peer_alert:
       return std::string("the peer sent the fatal alert ") + alert_name(error.alert);
     case ErrorKind::premature_eof:
@@ -109,6 +103,15 @@ std::string describe_error(const Error& error, const Connection& conn, const io:
     default:
       return error.detail;
   }
+}
+
+std::string describe_error(const Error& error, const Connection& conn, const io::FdDriver& driver) {
+  if (io::FdDriver::is_timeout(error)) return "timed out";
+  if (io::FdDriver::is_interrupted(error)) return "interrupted";
+  if (io::FdDriver::is_transport_error(error)) {
+    return std::string("transport error: ") + std::strerror(driver.sys_errno());
+  }
+  return describe_engine_error(error, conn);
 }
 
 std::string session_brief(const Connection& conn) {

@@ -26,6 +26,8 @@ bool apply_priority(const std::string& text, Config& config, std::string* error)
 // One phrase for an error, with the alert involved and, for transport
 // errors, the system's reason.
 std::string describe_error(const Error& error, const Connection& conn, const io::FdDriver& driver);
+// The same for an engine error alone (a driver of one's own, no FdDriver).
+std::string describe_engine_error(const Error& error, const Connection& conn);
 // "certificate verification failed: <reason>" when the error is a refused
 // peer certificate, else empty.
 std::string verification_failure(const Error& error, const Connection& conn);

@@ -44,10 +44,8 @@ int wait_for_peer_close(gnutls_session_t s) {
     }
     // A warning alert is reported as gnutls_record_recv reports it (GnuTLS
     // does so in TLS 1.2); calling bye again goes on waiting.
-    if (auto warning = conn.take_warning_alert()) {
-      s->last_alert = static_cast<int>(*warning);
-      return GNUTLS_E_WARNING_ALERT_RECEIVED;
-    }
+    // (gnutls_alert_get names it: the engine keeps the last alert received.)
+    if (conn.take_warning_alert()) return GNUTLS_E_WARNING_ALERT_RECEIVED;
     if (conn.error()) {
       if (conn.error()->kind == coda::ErrorKind::premature_eof) return end_wait_at_eof(s);
       return engine_error(s);
@@ -122,11 +120,10 @@ int gnutls_alert_send(gnutls_session_t session, gnutls_alert_level_t level,
 }
 
 gnutls_alert_description_t gnutls_alert_get(gnutls_session_t session) {
-  if (session == nullptr) return GNUTLS_A_CLOSE_NOTIFY;
-  if (session->conn && session->conn->alert_received()) {
-    return static_cast<gnutls_alert_description_t>(*session->conn->alert_received());
+  if (session == nullptr || !session->conn || !session->conn->alert_received()) {
+    return GNUTLS_A_CLOSE_NOTIFY;
   }
-  return static_cast<gnutls_alert_description_t>(session->last_alert);
+  return static_cast<gnutls_alert_description_t>(*session->conn->alert_received());
 }
 
 }  // extern "C"

@@ -133,7 +133,6 @@ int engine_error(gnutls_session_t s) {
   if (s->fatal_error_reported) return GNUTLS_E_INVALID_SESSION;
   s->fatal_error_reported = true;
   const Error error = *s->conn->error();
-  if (error.kind == ErrorKind::peer_alert) s->last_alert = static_cast<int>(error.alert);
   return error_code(error);
 }
 

@@ -67,10 +67,8 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
           conn.read(coda::MutableByteView(static_cast<uint8_t*>(data), data_size)));
     }
     if (conn.read_state() == coda::DirectionState::closed) return 0;
-    if (auto warning = conn.take_warning_alert()) {
-      s->last_alert = static_cast<int>(*warning);
-      return GNUTLS_E_WARNING_ALERT_RECEIVED;
-    }
+    // gnutls_alert_get names it: the engine keeps the last alert received.
+    if (conn.take_warning_alert()) return GNUTLS_E_WARNING_ALERT_RECEIVED;
     if (conn.error()) {
       // With the lenient policy, EOF on a record boundary ends the stream
       // like close_notify would (the closure record still says truncated).

@@ -65,7 +65,6 @@ struct gnutls_session_int {
   // A fatal error is returned once; afterwards calls say the session is invalid.
   bool fatal_error_reported = false;
   bool eof_in_record_announced = false;  // the E_AGAIN GnuTLS gives first
-  int last_alert = 0;
 
   gnutls_handshake_hook_func hook = nullptr;
   unsigned hook_type = 0;
