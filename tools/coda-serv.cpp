@@ -32,6 +32,7 @@
 #include "common/options.hpp"
 #include "common/server_hello.hpp"
 #include "common/session.hpp"
+#include "config/names.hpp"
 #include "engine/connection.hpp"
 #include "io/fd_driver.hpp"
 
@@ -140,7 +141,7 @@ tools::Options make_options() {
           {"http", 0, false, false, "", "answer an HTTP request with a small web page"},
           {"httpdata", 0, true, false, "FILE", "answer an HTTP request with the file's contents"},
           {"require-client-cert", 'r', false, false, "",
-           "require a client certificate, verified against --x509cafile (TLS 1.3)"},
+           "require a client certificate, verified against --x509cafile"},
           {"disable-client-cert", 'a', false, false, "",
            "do not ask for a client certificate (the default)"},
           {"noticket", 0, false, false, "", "accepted: Coda sends no session tickets"},
@@ -734,8 +735,15 @@ void Server::finish(Session& s) {
                  s.ending.empty() ? "the client went away" : s.ending.c_str());
   } else {
     const std::string sni = s.sni.empty() ? "" : " sni=" + s.sni;
-    std::fprintf(stderr, "%s: %s%s, %llu bytes in; %s\n", s.who.c_str(),
-                 tools::session_brief(*s.conn).c_str(), sni.c_str(),
+    // The client's certificate and the scheme of its CertificateVerify.
+    const SessionInfo& info = s.conn->info();
+    const std::string client =
+        info.peer_chain.empty()
+            ? ""
+            : " client-cert=\"" + info.peer_chain[0].subject() +
+                  "\" client-signature=" + std::string(scheme_name(info.peer_signature_scheme));
+    std::fprintf(stderr, "%s: %s%s%s, %llu bytes in; %s\n", s.who.c_str(),
+                 tools::session_brief(*s.conn).c_str(), sni.c_str(), client.c_str(),
                  static_cast<unsigned long long>(s.received),
                  s.ending.empty() ? "ended" : s.ending.c_str());
   }
