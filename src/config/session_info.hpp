@@ -19,7 +19,8 @@ struct SessionInfo {
   SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
   SignatureScheme own_signature_scheme{};   // the scheme of our CertificateVerify
   bool hello_retry = false;
-  std::string server_name;  // the SNI the client sent (server side) or asked for
+  bool certificate_requested = false;  // client: the server sent a CertificateRequest
+  std::string server_name;             // the SNI the client sent (server side) or asked for
   std::vector<crypto::Certificate> peer_chain;
   uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
 };

@@ -199,6 +199,7 @@ Status Tls12Client::on_server_key_exchange(const HandshakeMessage& m) {
 Status Tls12Client::on_certificate_request(const HandshakeMessage& m) {
   CODA_ASSIGN(auto req, CertificateRequest12::parse(m.body));
   certificate_requested_ = true;
+  info_.certificate_requested = true;
   own_certificate_ = choose_client_certificate(config_, req.signature_algorithms, /*tls12=*/true);
   if (own_certificate_ && !fits_certificate_request(*own_certificate_->key, req)) {
     own_certificate_.reset();

@@ -334,6 +334,7 @@ Status Tls13Client::on_certificate_request(const HandshakeMessage& m) {
   if (!req.request_context.empty())
     return illegal_parameter("non-empty certificate_request_context");
   certificate_requested_ = true;
+  info_.certificate_requested = true;
   request_context_ = req.request_context;
   requested_schemes_ = req.signature_algorithms;
   transcript_.add(m.raw);

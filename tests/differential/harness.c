@@ -39,6 +39,7 @@ static struct side client_side, server_side;
 static const struct scenario* current;
 static const char* version = "tls13";
 static gnutls_certificate_credentials_t server_cred, client_cred;
+gnutls_certificate_credentials_t client_cert_cred;
 
 /* ---- transcript ---- */
 
@@ -303,16 +304,27 @@ static int set_priority(struct side* sd) {
 }
 
 static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials_t cred) {
+  const int server = (flags & GNUTLS_SERVER) != 0;
+  void (*prepare)(struct side*) = server ? current->prepare_server : current->prepare_client;
+  void (*failed)(struct side*, int) = server ? current->server_failed : current->client_failed;
   int rc = gnutls_init(&sd->s, flags);
   if (rc < 0) return log_rc(sd, "init", rc);
   if ((rc = set_priority(sd)) < 0) return log_rc(sd, "priority", rc);
   if ((rc = gnutls_credentials_set(sd->s, GNUTLS_CRD_CERTIFICATE, cred)) < 0)
     return log_rc(sd, "credentials_set", rc);
   gnutls_transport_set_int(sd->s, sd->fd);
+  if (prepare) prepare(sd);
   rc = do_handshake(sd);
+  if (rc < 0 && failed) failed(sd, rc);
   /* A failed handshake must not leave the peer waiting for ever. */
   if (rc < 0) shutdown(sd->fd, SHUT_RDWR);
   return rc;
+}
+
+static void free_credentials(void) {
+  gnutls_certificate_free_credentials(server_cred);
+  gnutls_certificate_free_credentials(client_cred);
+  gnutls_certificate_free_credentials(client_cert_cred);
 }
 
 static void* server_main(void* arg) {
@@ -363,6 +375,8 @@ int main(int argc, char** argv) {
   version = argv[2];
   for (i = 0; scenarios[i].name; i++)
     if (strcmp(scenarios[i].name, argv[1]) == 0) current = &scenarios[i];
+  for (i = 0; client_auth_scenarios[i].name; i++)
+    if (strcmp(client_auth_scenarios[i].name, argv[1]) == 0) current = &client_auth_scenarios[i];
   if (!current) {
     fprintf(stderr, "unknown scenario %s\n", argv[1]);
     return 2;
@@ -379,8 +393,21 @@ int main(int argc, char** argv) {
   snprintf(key, sizeof key, "%s/server.key", argv[3]);
   if (gnutls_certificate_allocate_credentials(&server_cred) < 0 ||
       gnutls_certificate_allocate_credentials(&client_cred) < 0 ||
+      gnutls_certificate_allocate_credentials(&client_cert_cred) < 0 ||
       (rc = gnutls_certificate_set_x509_key_file(server_cred, crt, key, GNUTLS_X509_FMT_PEM)) < 0) {
     fprintf(stderr, "credentials: %d\n", rc);
+    return 2;
+  }
+  snprintf(crt, sizeof crt, "%s/client-ca.crt", argv[3]);
+  if ((rc = gnutls_certificate_set_x509_trust_file(server_cred, crt, GNUTLS_X509_FMT_PEM)) != 1) {
+    fprintf(stderr, "client CA: %d\n", rc);
+    return 2;
+  }
+  snprintf(crt, sizeof crt, "%s/client.crt", argv[3]);
+  snprintf(key, sizeof key, "%s/client.key", argv[3]);
+  if ((rc = gnutls_certificate_set_x509_key_file(client_cert_cred, crt, key, GNUTLS_X509_FMT_PEM)) <
+      0) {
+    fprintf(stderr, "client certificate: %d\n", rc);
     return 2;
   }
   client_side.name = "client";
@@ -393,8 +420,7 @@ int main(int argc, char** argv) {
     dump(1);
     if (client_side.s) gnutls_deinit(client_side.s);
     close(client_fd);
-    gnutls_certificate_free_credentials(server_cred);
-    gnutls_certificate_free_credentials(client_cred);
+    free_credentials();
     gnutls_global_deinit();
     return 0;
   }
@@ -439,8 +465,7 @@ int main(int argc, char** argv) {
     }
     if (server_side.s) gnutls_deinit(server_side.s);
     close(sv[1]);
-    gnutls_certificate_free_credentials(server_cred);
-    gnutls_certificate_free_credentials(client_cred);
+    free_credentials();
     gnutls_global_deinit();
     return 0;
   }
@@ -456,8 +481,7 @@ int main(int argc, char** argv) {
   if (server_side.s) gnutls_deinit(server_side.s);
   close(sv[0]);
   close(sv[1]);
-  gnutls_certificate_free_credentials(server_cred);
-  gnutls_certificate_free_credentials(client_cred);
+  free_credentials();
   gnutls_global_deinit();
   return 0;
 }

@@ -65,7 +65,22 @@ struct scenario {
   const char* name;
   void (*client)(struct side*);
   void (*server)(struct side*);
+  /* Optional, for a handshake other than the default: runs on its side
+   * once the credentials and transport are set, before the handshake. */
+  void (*prepare_client)(struct side*);
+  void (*prepare_server)(struct side*);
+  /* Optional: runs on its side when the handshake failed with rc, before
+   * the socket is shut down (instead of client/server). */
+  void (*client_failed)(struct side*, int rc);
+  void (*server_failed)(struct side*, int rc);
 };
 extern const struct scenario scenarios[];
+/* Client certificates (client_auth.c). */
+extern const struct scenario client_auth_scenarios[];
+
+/* Credentials with the client certificate (DATA_DIR/client.crt and
+ * client.key). The server's credentials trust its issuer
+ * (DATA_DIR/client-ca.crt). */
+extern gnutls_certificate_credentials_t client_cert_cred;
 
 #endif

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 949 functions.
+// 948 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -135,10 +135,6 @@ CODA_STUB int gnutls_buffer_append_data(gnutls_buffer_t, const void*, size_t) {
 
 CODA_STUB time_t gnutls_certificate_activation_time_peers(gnutls_session_t) {
   return static_cast<time_t>(-1);
-}
-
-CODA_STUB unsigned int gnutls_certificate_client_get_request_status(gnutls_session_t) {
-  return 0;
 }
 
 CODA_STUB time_t gnutls_certificate_expiration_time_peers(gnutls_session_t) {
