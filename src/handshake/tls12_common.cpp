@@ -45,7 +45,7 @@ CertificateRequest12 make_certificate_request(const Config& config) {
   for (SignatureScheme s : config.signature_schemes) {
     request.signature_algorithms.push_back(static_cast<uint16_t>(s));
   }
-  if (config.trust) {
+  if (config.trust && config.send_ca_names) {
     // DistinguishedName certificate_authorities<0..2^16-1>, each with a
     // 2-byte length.
     size_t total = 0;

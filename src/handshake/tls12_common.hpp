@@ -38,8 +38,9 @@ inline constexpr uint8_t kCertTypeEcdsaSign = 64;
 
 // The CertificateRequest a server sends: both certificate types, the
 // signature schemes we verify with, and the subjects of our trust anchors
-// as certificate_authorities (none when there is no trust store, or when
-// they would not fit the 2^16-1 bytes RFC 5246 7.4.4 allows: then any CA).
+// as certificate_authorities (none when there is no trust store, when
+// config says not to, or when they would not fit the 2^16-1 bytes RFC 5246
+// 7.4.4 allows: an empty list lets the client send any certificate).
 CertificateRequest12 make_certificate_request(const Config& config);
 
 // Whether the client's certificate may answer `request` (RFC 5246 7.4.4,

@@ -26,6 +26,7 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   // and the program asks gnutls_certificate_verify_peers3 afterwards.
   config->verify_peer = s->verify_certificate;
   config->verify_hostname = s->verify_hostname;
+  config->send_ca_names = s->send_ca_names;
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;

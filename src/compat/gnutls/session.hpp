@@ -35,6 +35,7 @@ struct gnutls_session_int {
   bool verify_certificate = false;
   std::string verify_hostname;
   gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
+  bool send_ca_names = true;  // gnutls_certificate_send_x509_rdn_sequence
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.

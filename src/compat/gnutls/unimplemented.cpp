@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 948 functions.
+// 947 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -194,8 +194,6 @@ CODA_STUB int gnutls_certificate_get_x509_key(gnutls_certificate_credentials_t, 
                                               gnutls_x509_privkey_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_certificate_send_x509_rdn_sequence(gnutls_session_t, int) {}
 
 CODA_STUB void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t,
                                                 gnutls_dh_params_t) {}

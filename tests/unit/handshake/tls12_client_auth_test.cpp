@@ -242,6 +242,20 @@ TEST(ClientAuth12, CertificateRequestContents) {
   EXPECT_EQ(parsed->certificate_authorities[0], ca->front().subject_der());
 }
 
+// gnutls_certificate_send_x509_rdn_sequence(session, 1): no CA names, so
+// the client may send any certificate.
+TEST(ClientAuth12, CertificateRequestWithoutCaNames) {
+  AuthConfigs configs(Auth::request);
+  configs.server->send_ca_names = false;
+  StagedHandshake h(configs);
+  ASSERT_TRUE(h.hello_to_server());
+  const auto cr = test::find_message(h.server_flight, test::kCertificateRequestMsg);
+  ASSERT_TRUE(cr.has_value());
+  auto parsed = hs::CertificateRequest12::parse(cr->body);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_TRUE(parsed->certificate_authorities.empty());
+}
+
 // What the client sends for a request its certificate does not fit: an
 // empty Certificate and no CertificateVerify.
 Bytes client_answer(const hs::CertificateRequest12& request,
