@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
+#include "handshake/alpn.hpp"
 #include "handshake/certificate_auth.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
@@ -99,7 +100,8 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
     const auto t = static_cast<ExtensionType>(type);
     const bool allowed = t == ExtensionType::extended_master_secret ||
                          t == ExtensionType::renegotiation_info ||
-                         t == ExtensionType::ec_point_formats || t == ExtensionType::server_name;
+                         t == ExtensionType::ec_point_formats || t == ExtensionType::server_name ||
+                         t == ExtensionType::alpn;
     if (!hello_.has_extension(t)) {
       return Error::alert_error(AlertDescription::unsupported_extension,
                                 "ServerHello carries an extension we did not offer");
@@ -121,7 +123,10 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
           sh.ec_point_formats.end()) {
     return illegal_parameter("server does not accept uncompressed points");
   }
+  CODA_TRY(accept_alpn(config_, sh.alpn, info_));
   server_random_ = sh.random;
+  info_.client_random = hello_.random;
+  info_.server_random = sh.random;
   // RFC 5246 7.4.8: a CertificateVerify would sign every message from the
   // ClientHello on; keep them while one may be asked for.
   if (config_.client_certificate) transcript_.keep_messages();
@@ -229,11 +234,16 @@ Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   CODA_ASSIGN(auto pre_master, share.shared_secret(key_exchange_->public_key));
   ClientKeyExchangeEcdhe cke;
   cke.public_key.assign(share.public_key().begin(), share.public_key().end());
-  CODA_TRY(send(HandshakeType::client_key_exchange, cke.serialize()));
-
   // RFC 7627 4: the session hash covers everything through
-  // ClientKeyExchange, so it is taken before the CertificateVerify.
+  // ClientKeyExchange, so it is taken before the CertificateVerify. The
+  // master secret is logged before that message leaves, as GnuTLS does: a
+  // key log callback that refuses it stops the handshake with nothing sent.
+  Bytes cke_message;
+  append_handshake(cke_message, HandshakeType::client_key_exchange, cke.serialize());
+  transcript_.add(cke_message);
   master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
+  CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
+  CODA_TRY(sink_.write_handshake(cke_message));
   if (own_certificate_) CODA_TRY(send_certificate_verify());
   sink_.write_change_cipher_spec();
   CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
