@@ -20,8 +20,12 @@ asan: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(JOBS)
 
-test: build
+# Every test twice: on the release build, then under ASan + UBSan (leaks
+# included) on the asan build. The second run is what catches a memory
+# error a passing test did not show.
+test: build asan
 	ctest --preset release -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
