@@ -10,7 +10,10 @@
 #        load.sh soak SECONDS      rounds for SECONDS seconds (make soak)
 #        load.sh control           one session sends a wrong byte: coda_load
 #                                  must fail, naming that session and why
-# Environment: CODA_BIN (coda-serv and coda_load), CODA_PKI; LOAD_SESSIONS (default 2000).
+# Environment: CODA_BIN (coda-serv and coda_load), CODA_PKI; LOAD_SESSIONS
+# (default 2000); LOAD_SANITIZED=1 for a sanitizer build: the allocator
+# keeps freed memory on purpose there, so RSS is printed, not bounded, and
+# LeakSanitizer checks both programs for leaks when they exit.
 which="${1:?usage: load.sh short [1.3|1.2] | soak SECONDS | control}"
 SESSIONS="${LOAD_SESSIONS:-2000}"
 ROUNDS=3
@@ -69,7 +72,9 @@ child_of() {  # child_of PID: sets CHILD_PID
 }
 
 CASES=1
-start_server load.srv "listening on" "$CODA_BIN/coda-serv" --port @PORT@ --echo \
+# --timeout: a session idle at the barrier waits as long as the round takes
+# (coda_load gives a round 60 s); the default 30 s could end it first.
+start_server load.srv "listening on" "$CODA_BIN/coda-serv" --port @PORT@ --echo --timeout 120 \
   --x509certfile "$PKI/ecdsa256.pem" --x509keyfile "$PKI/ecdsa256.key" ||
   { fail_case "$name" "coda-serv did not start"; finish; }
 child_of "$SERVER_PID" || { fail_case "$name" "cannot find coda-serv's pid"; finish; }
@@ -78,6 +83,7 @@ serv_pid="$CHILD_PID"
 args=(--port "$SERVER_PORT" --cafile "$PKI/ca.pem" --server-pid "$serv_pid"
   --sessions "$SESSIONS" --rounds "$ROUNDS" --version "$VERSION" --seconds "$SOAK_SECONDS")
 [[ "$which" != control ]] || args+=(--corrupt-session 77)
+[[ "${LOAD_SANITIZED:-0}" != 1 ]] || args+=(--rss-bound off)
 rc=0
 timeout -k 5 $((SOAK_SECONDS + 240)) "$CODA_BIN/coda_load" "${args[@]}" >"$WORK/load.out" 2>&1 || rc=$?
 cat "$WORK/load.out" >&2

@@ -180,9 +180,9 @@ int run_round(const round_config_t* cfg, round_result_t* res) {
   for (unsigned i = 0; i < cfg->sessions; i++) {
     const ls_session_t* s = &st.sessions[i];
     res->bytes_sent += s->length;
+    res->bytes_verified += s->echoed;
     if (s->phase == LS_DONE) {
       res->ok++;
-      res->bytes_verified += s->echoed;
     } else {
       res->failed++;
     }

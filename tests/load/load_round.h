@@ -20,7 +20,7 @@ typedef struct {
 typedef struct {
   unsigned ok, failed;
   uint64_t bytes_sent;     /* payload bytes of every session */
-  uint64_t bytes_verified; /* echoed back and equal, in sessions that ended cleanly */
+  uint64_t bytes_verified; /* echoed back and compared equal */
   unsigned handshakes;
   double handshake_ms; /* from the first connect to the last handshake done */
   double total_ms;

@@ -45,7 +45,7 @@ typedef struct {
   gnutls_close_request_t how; /* GNUTLS_SHUT_RDWR or GNUTLS_SHUT_WR */
   size_t length, sent, echoed;
   uint32_t events;   /* what epoll watches for this session now */
-  char failure[120]; /* why it failed: a fixed reason, then details after " | " */
+  char failure[200]; /* why it failed: a fixed reason, then details after " | " */
 } ls_session_t;
 
 /* Prepares session index (its close mode alternates RDWR/WR by index). */
