@@ -46,7 +46,9 @@ if [[ "$hard" != unlimited ]] && ((hard < needed)); then
   log "FAIL $name: $SESSIONS sessions need $needed descriptors per process, the hard limit is $hard"
   exit 1
 fi
-[[ "$hard" == unlimited ]] && hard=$((needed * 2))
+if [[ "$hard" == unlimited ]]; then
+  hard=$((needed * 2))
+fi
 ulimit -n "$hard" 2>/dev/null || true
 if (($(ulimit -n) < needed)); then
   log "FAIL $name: cannot raise the descriptor limit to $needed (it is $(ulimit -n))"
