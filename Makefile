@@ -47,3 +47,12 @@ fuzz:
 
 clean:
 	rm -rf build build-debug build-asan build-fuzz
+
+# The load test for minutes: rounds of 2000 sessions open at once against one
+# coda-serv, SOAK_SECONDS in all; non-zero on any failure, descriptor growth
+# or memory growth (docs/robustness.md, "Load").
+SOAK_SECONDS ?= 300
+.PHONY: soak
+soak: build
+	CODA_BIN=$(CURDIR)/build/bin CODA_PKI=$(CURDIR)/build/tests/interop/pki \
+	  tests/load/load.sh soak $(SOAK_SECONDS)
