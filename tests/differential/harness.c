@@ -298,6 +298,11 @@ void set_nonblocking(struct side* sd) {
 
 static ssize_t custom_push(gnutls_transport_ptr_t p, const void* data, size_t n) {
   struct side* sd = (struct side*)p;
+  if (sd->push_fail) {
+    gnutls_transport_set_errno(sd->s, sd->push_fail);
+    errno = sd->push_fail;
+    return -1;
+  }
   if (sd->push_eagain > 0) {
     sd->push_eagain--;
     gnutls_transport_set_errno(sd->s, EAGAIN);
@@ -315,6 +320,11 @@ static ssize_t custom_push(gnutls_transport_ptr_t p, const void* data, size_t n)
 
 static ssize_t custom_pull(gnutls_transport_ptr_t p, void* data, size_t n) {
   struct side* sd = (struct side*)p;
+  if (sd->pull_fail) {
+    gnutls_transport_set_errno(sd->s, sd->pull_fail);
+    errno = sd->pull_fail;
+    return -1;
+  }
   if (sd->pull_eagain > 0) {
     sd->pull_eagain--;
     gnutls_transport_set_errno(sd->s, EAGAIN);
@@ -330,7 +340,7 @@ static int custom_pull_timeout(gnutls_transport_ptr_t p, unsigned ms) {
   pfd.fd = sd->fd;
   pfd.events = POLLIN;
   pfd.revents = 0;
-  if (sd->pull_eagain > 0) return 1;
+  if (sd->pull_eagain > 0 || sd->pull_fail) return 1; /* a failing socket polls readable */
   return poll(&pfd, 1, ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (int)ms);
 }
 

@@ -22,6 +22,8 @@ struct side {
   /* Custom transport (only after use_custom_transport()). */
   int pull_eagain; /* the next N pulls fail with EAGAIN */
   int push_eagain; /* the next N pushes fail with EAGAIN */
+  int push_fail;   /* nonzero: every push fails with this errno (EPIPE) */
+  int pull_fail;   /* nonzero: every pull fails with this errno (ECONNRESET) */
   int capture;     /* pushes go to cap[] instead of the socket */
   unsigned char cap[8192];
   size_t caplen;
@@ -70,7 +72,7 @@ void raw_count_records(struct side* sd);
 void set_nonblocking(struct side* sd);
 
 /* Switches the session to push/pull functions that honour pull_eagain,
- * push_eagain and capture. */
+ * push_eagain, push_fail, pull_fail and capture. */
 void use_custom_transport(struct side* sd);
 
 /* Ordering between the two sides. */

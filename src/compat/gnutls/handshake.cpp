@@ -100,6 +100,7 @@ int gnutls_handshake(gnutls_session_t session) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   gnutls_session_t s = session;
   if (s->in_hook) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+  if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;  // as GnuTLS after E_PULL_ERROR
   if (!s->conn) {
     const int ret = start_engine(s);
     if (ret < 0) return ret;
@@ -115,7 +116,7 @@ int gnutls_handshake(gnutls_session_t session) {
         s->fatal_error_reported = true;
         return s->hook_error;
       }
-      return engine_error(s);
+      return read_error(s);
     }
     if (flushed < 0) return flushed;
     if (s->conn->handshake_complete()) {
@@ -129,7 +130,7 @@ int gnutls_handshake(gnutls_session_t session) {
     }
     const int got = fill_input(s, deadline);
     if (got == kEndOfFile) {
-      if (s->conn->error()) return engine_error(s);
+      if (s->conn->error()) return read_error(s);
       return GNUTLS_E_PREMATURE_TERMINATION;
     }
     if (got < 0) return got;

@@ -68,6 +68,12 @@ struct gnutls_session_int {
   // A fatal error is returned once; afterwards calls say the session is invalid.
   bool fatal_error_reported = false;
   bool eof_in_record_announced = false;  // the E_AGAIN GnuTLS gives first
+  // The transport failed for good (E_PUSH_ERROR / E_PULL_ERROR). As in
+  // GnuTLS, after a failed read the session reads and sends no more (only
+  // bye's close_notify still goes out); after a failed write it sends no
+  // more data but still reads. The closure record shows the direction failed.
+  bool pull_failed = false;
+  bool push_failed = false;
 
   gnutls_handshake_hook_func hook = nullptr;
   unsigned hook_type = 0;
