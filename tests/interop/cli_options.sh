@@ -34,6 +34,17 @@ check() {  # check CASE PROBLEMS_ARRAY_NAME FILES...
   fi
 }
 
+# coda-cli refuses ARGS before connecting: exit 1 and MESSAGE on stderr.
+expect_usage_error() {  # expect_usage_error NAME MESSAGE ARGS...
+  local name="$1" message="$2"
+  shift 2
+  run_client "$name" "$cli" --port 1 "$@" localhost
+  local -a problems=()
+  ((RUN_RC == 1)) || problems+=("coda-cli $* exited $RUN_RC, expected 1")
+  has_text "$message" "$WORK/$name.err" || problems+=("no message '$message'")
+  check "$name" problems "$WORK/$name.err"
+}
+
 start_coda_echo() {  # start_coda_echo NAME CERT_KIND
   start_server "$1" "listening on" "$CODA_BIN/coda-serv" --port @PORT@ --echo \
     --x509certfile "$PKI/$2.pem" --x509keyfile "$PKI/$2.key"
@@ -237,12 +248,7 @@ case "$what" in
     has_text "no application protocol" "$WORK/$name.out" "$WORK/$name.err" ||
       problems+=("s_client did not receive no_application_protocol")
     check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_ERR"
-    name=alpn-bad-name
-    run_client "$name" "$cli" --port 1 --alpn "" localhost
-    problems=()
-    ((RUN_RC == 1)) || problems+=("coda-cli --alpn '' exited $RUN_RC, expected 1")
-    has_text "a protocol name is 1 to 255 bytes" "$WORK/$name.err" || problems+=("no reason given")
-    check "$name" problems "$WORK/$name.err"
+    expect_usage_error alpn-bad-name "a protocol name is 1 to 255 bytes" --alpn ""
     ;;
 
   keylog)
@@ -267,27 +273,11 @@ case "$what" in
         problems+=("the key log differs from openssl's")
       check "$name" problems "$WORK/$name.err" "$WORK/client-1.$v.keys" "$WORK/server-1.$v.keys"
     done
-    name=keylog-bad-path
-    run_client "$name" "$cli" --port 1 --keylogfile "$WORK/no-such-dir/keys" localhost
-    problems=()
-    ((RUN_RC == 1)) || problems+=("coda-cli exited $RUN_RC, expected 1")
-    has_text "cannot open --keylogfile" "$WORK/$name.err" || problems+=("no reason given")
-    check "$name" problems "$WORK/$name.err"
+    expect_usage_error keylog-bad-path "cannot open --keylogfile" --keylogfile "$WORK/no-such-dir/keys"
     ;;
 
   unsupported)
-    for spec in "--resume|--resume) is not supported yet"; do
-      opt="${spec%%|*}"
-      message="${spec#*|}"
-      name="unsupported-${opt%% *}"
-      name="${name/--/}"
-      # shellcheck disable=SC2086  # $opt is an option and its value
-      run_client "$name" "$cli" --port 1 $opt localhost
-      problems=()
-      ((RUN_RC == 1)) || problems+=("coda-cli exited $RUN_RC, expected 1")
-      has_text "$message" "$WORK/$name.err" || problems+=("no message '$message'")
-      check "$name" problems "$WORK/$name.err"
-    done
+    expect_usage_error unsupported-resume "--resume) is not supported yet" --resume
     ;;
 
   *)

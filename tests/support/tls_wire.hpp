@@ -24,6 +24,12 @@ inline constexpr uint8_t kApplicationData = 23;
 
 inline constexpr uint8_t kClientHello = 1;
 inline constexpr uint8_t kServerHello = 2;
+inline constexpr uint8_t kCertificate = 11;
+inline constexpr uint8_t kServerKeyExchange = 12;
+inline constexpr uint8_t kCertificateRequest = 13;
+inline constexpr uint8_t kServerHelloDone = 14;
+inline constexpr uint8_t kCertificateVerify = 15;
+inline constexpr uint8_t kClientKeyExchange = 16;
 inline constexpr uint8_t kFinished = 20;
 
 inline constexpr uint16_t kExtSupportedGroups = 10;

@@ -18,14 +18,6 @@
 
 namespace coda::test {
 
-// RFC 5246 7.4: handshake types the client-authentication flights carry.
-inline constexpr uint8_t kCertificateMsg = 11;
-inline constexpr uint8_t kServerKeyExchangeMsg = 12;
-inline constexpr uint8_t kCertificateRequestMsg = 13;
-inline constexpr uint8_t kServerHelloDoneMsg = 14;
-inline constexpr uint8_t kCertificateVerifyMsg = 15;
-inline constexpr uint8_t kClientKeyExchangeMsg = 16;
-
 // A client leaf (extendedKeyUsage clientAuth) of `key` from the default PKI.
 inline std::shared_ptr<const CertifiedKey> client_key(TestKeyType key,
                                                       const TestPki& pki = default_pki()) {

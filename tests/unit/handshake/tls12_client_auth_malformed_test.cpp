@@ -42,7 +42,7 @@ TEST_P(MalformedCertificateRequest12, RefusedWithAlert) {
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
   const auto result =
-      h.server_flight_to_client(test::replace_body(test::kCertificateRequestMsg, GetParam().body));
+      h.server_flight_to_client(test::replace_body(wire::kCertificateRequest, GetParam().body));
   expect_local_alert(*h.client, result, GetParam().alert, AlertForm::plaintext);
 }
 
@@ -76,12 +76,12 @@ TEST(MisplacedCertificateRequest12, BeforeServerKeyExchange) {
   AuthConfigs configs(Auth::request);
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
-  const auto request = test::find_message(h.server_flight, test::kCertificateRequestMsg);
+  const auto request = test::find_message(h.server_flight, wire::kCertificateRequest);
   ASSERT_TRUE(request.has_value());
   // Certificate, CertificateRequest, ServerKeyExchange: out of order.
   const auto result = h.server_flight_to_client([&](const wire::Message& m) {
-    if (m.type == test::kCertificateRequestMsg) return std::vector<wire::Message>{};
-    if (m.type == test::kCertificateMsg) return std::vector<wire::Message>{m, *request};
+    if (m.type == wire::kCertificateRequest) return std::vector<wire::Message>{};
+    if (m.type == wire::kCertificate) return std::vector<wire::Message>{m, *request};
     return std::vector<wire::Message>{m};
   });
   expect_local_alert(*h.client, result, AlertDescription::unexpected_message, AlertForm::plaintext);
@@ -91,10 +91,10 @@ TEST(MisplacedCertificateRequest12, Twice) {
   AuthConfigs configs(Auth::request);
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
-  const auto request = test::find_message(h.server_flight, test::kCertificateRequestMsg);
+  const auto request = test::find_message(h.server_flight, wire::kCertificateRequest);
   ASSERT_TRUE(request.has_value());
   const auto result =
-      h.server_flight_to_client(test::insert_after(test::kCertificateRequestMsg, *request));
+      h.server_flight_to_client(test::insert_after(wire::kCertificateRequest, *request));
   expect_local_alert(*h.client, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
@@ -108,7 +108,7 @@ TEST_P(MalformedCertificateVerify12, RefusedWithAlert) {
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const auto result =
-      h.client_flight_to_server(test::replace_body(test::kCertificateVerifyMsg, GetParam().body));
+      h.client_flight_to_server(test::replace_body(wire::kCertificateVerify, GetParam().body));
   expect_local_alert(*h.server, result, GetParam().alert, AlertForm::plaintext);
 }
 
@@ -137,7 +137,7 @@ TEST_P(MalformedClientCertificate12, RefusedWithAlert) {
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const auto result =
-      h.client_flight_to_server(test::replace_body(test::kCertificateMsg, GetParam().body));
+      h.client_flight_to_server(test::replace_body(wire::kCertificate, GetParam().body));
   expect_local_alert(*h.server, result, GetParam().alert, AlertForm::plaintext);
 }
 
@@ -158,7 +158,7 @@ TEST(MisplacedClientAuth12, CertificateVerifyMissing) {
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
-  const auto result = h.client_flight_to_server(test::drop(test::kCertificateVerifyMsg));
+  const auto result = h.client_flight_to_server(test::drop(wire::kCertificateVerify));
   expect_local_alert(*h.server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
@@ -169,9 +169,9 @@ TEST(MisplacedClientAuth12, CertificateVerifyWithoutCertificate) {
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
-  const wire::Message cv{test::kCertificateVerifyMsg, hex("04 03 00 02 30 00")};
+  const wire::Message cv{wire::kCertificateVerify, hex("04 03 00 02 30 00")};
   const auto result =
-      h.client_flight_to_server(test::insert_after(test::kClientKeyExchangeMsg, cv));
+      h.client_flight_to_server(test::insert_after(wire::kClientKeyExchange, cv));
   expect_local_alert(*h.server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
@@ -183,7 +183,7 @@ TEST(MisplacedClientAuth12, CertificateMissing) {
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
-  const auto result = h.client_flight_to_server(test::drop(test::kCertificateMsg));
+  const auto result = h.client_flight_to_server(test::drop(wire::kCertificate));
   expect_local_alert(*h.server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
@@ -194,8 +194,8 @@ TEST(MisplacedClientAuth12, CertificateNotRequested) {
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const auto result = h.client_flight_to_server([](const wire::Message& m) {
-    if (m.type != test::kClientKeyExchangeMsg) return std::vector<wire::Message>{m};
-    return std::vector<wire::Message>{wire::Message{test::kCertificateMsg, hex("00 00 00")}, m};
+    if (m.type != wire::kClientKeyExchange) return std::vector<wire::Message>{m};
+    return std::vector<wire::Message>{wire::Message{wire::kCertificate, hex("00 00 00")}, m};
   });
   expect_local_alert(*h.server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }

@@ -136,12 +136,12 @@ TEST(ClientAuth12, NotRequestedNoCertificateSent) {
   AuthConfigs configs(Auth::none, own);
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
-  EXPECT_FALSE(test::find_message(h.server_flight, test::kCertificateRequestMsg).has_value());
+  EXPECT_FALSE(test::find_message(h.server_flight, wire::kCertificateRequest).has_value());
   ASSERT_TRUE(h.server_flight_to_client().ok());
   // ClientKeyExchange alone: no Certificate, no CertificateVerify.
   const auto messages = test::plaintext_messages(h.client_flight);
   ASSERT_EQ(messages.size(), 1U);
-  EXPECT_EQ(messages[0].type, test::kClientKeyExchangeMsg);
+  EXPECT_EQ(messages[0].type, wire::kClientKeyExchange);
   ASSERT_TRUE(h.client_flight_to_server().ok());
   ASSERT_TRUE(h.finish());
   EXPECT_TRUE(h.server->info().peer_chain.empty());
@@ -198,9 +198,9 @@ TEST(ClientAuth12, ClientFlightOrder) {
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const auto messages = test::plaintext_messages(h.client_flight);
   ASSERT_EQ(messages.size(), 3U);
-  EXPECT_EQ(messages[0].type, test::kCertificateMsg);
-  EXPECT_EQ(messages[1].type, test::kClientKeyExchangeMsg);
-  EXPECT_EQ(messages[2].type, test::kCertificateVerifyMsg);
+  EXPECT_EQ(messages[0].type, wire::kCertificate);
+  EXPECT_EQ(messages[1].type, wire::kClientKeyExchange);
+  EXPECT_EQ(messages[2].type, wire::kCertificateVerify);
   const auto records = wire::split_records(h.client_flight);
   ASSERT_GE(records.size(), 2U);
   EXPECT_EQ(records[records.size() - 2].type, wire::kChangeCipherSpec);
@@ -215,7 +215,7 @@ TEST(ClientAuth12, BadCertificateVerifySignatureIsDecryptError) {
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const auto result = h.client_flight_to_server([](const wire::Message& m) {
     wire::Message out = m;
-    if (m.type == test::kCertificateVerifyMsg) out.body.back() ^= 0x01;
+    if (m.type == wire::kCertificateVerify) out.body.back() ^= 0x01;
     return std::vector<wire::Message>{out};
   });
   test::expect_local_alert(*h.server, result, AlertDescription::decrypt_error,
@@ -229,7 +229,7 @@ TEST(ClientAuth12, CertificateRequestContents) {
   AuthConfigs configs(Auth::request);
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
-  const auto cr = test::find_message(h.server_flight, test::kCertificateRequestMsg);
+  const auto cr = test::find_message(h.server_flight, wire::kCertificateRequest);
   ASSERT_TRUE(cr.has_value());
   auto parsed = hs::CertificateRequest12::parse(cr->body);
   ASSERT_TRUE(parsed.ok());
@@ -249,7 +249,7 @@ TEST(ClientAuth12, CertificateRequestWithoutCaNames) {
   configs.server->send_ca_names = false;
   StagedHandshake h(configs);
   ASSERT_TRUE(h.hello_to_server());
-  const auto cr = test::find_message(h.server_flight, test::kCertificateRequestMsg);
+  const auto cr = test::find_message(h.server_flight, wire::kCertificateRequest);
   ASSERT_TRUE(cr.has_value());
   auto parsed = hs::CertificateRequest12::parse(cr->body);
   ASSERT_TRUE(parsed.ok());
@@ -264,12 +264,12 @@ Bytes client_answer(const hs::CertificateRequest12& request,
   StagedHandshake h(configs);
   EXPECT_TRUE(h.hello_to_server());
   EXPECT_TRUE(h.server_flight_to_client(
-                   test::replace_body(test::kCertificateRequestMsg, request.serialize()))
+                   test::replace_body(wire::kCertificateRequest, request.serialize()))
                   .ok());
-  const auto cert = test::find_message(h.client_flight, test::kCertificateMsg);
+  const auto cert = test::find_message(h.client_flight, wire::kCertificate);
   EXPECT_TRUE(cert.has_value());
   const bool sent_chain = cert.has_value() && cert->body != Bytes({0, 0, 0});
-  EXPECT_EQ(test::find_message(h.client_flight, test::kCertificateVerifyMsg).has_value(),
+  EXPECT_EQ(test::find_message(h.client_flight, wire::kCertificateVerify).has_value(),
             sent_chain);
   return cert ? cert->body : Bytes{};
 }
