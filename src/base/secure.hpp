@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -35,5 +36,10 @@ struct WipingAllocator {
 };
 
 using SecureBytes = std::vector<uint8_t, WipingAllocator<uint8_t>>;
+
+// A whole file read straight into wiped memory (no stream buffer, no copy
+// left behind when the vector grows), for files that hold keys. Nothing
+// when the file cannot be read.
+std::optional<SecureBytes> read_file_wiped(const char* path);
 
 }  // namespace coda

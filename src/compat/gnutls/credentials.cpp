@@ -12,28 +12,18 @@
 //   a format neither PEM nor DER            GNUTLS_E_INVALID_REQUEST (GnuTLS
 //                                           reads an unknown format as PEM or
 //                                           DER, and a NULL trust file as none)
-#include <fstream>
-#include <iterator>
 #include <new>
 #include <string>
 
+#include "base/secure.hpp"
 #include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/internal.hpp"
 
 namespace {
 
-using coda::Bytes;
 using coda::ByteView;
 using coda::compat::datum_bytes;
 using coda::compat::format_ok;
-
-coda::Result<Bytes> read_file(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return coda::Error::make(coda::ErrorKind::invalid_argument, "unreadable file");
-  Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return coda::Error::make(coda::ErrorKind::invalid_argument, "unreadable file");
-  return bytes;
-}
 
 // DER wrapped as one PEM block, so the PEM loaders take it.
 std::string der_to_pem(ByteView der, const char* label) {
@@ -139,11 +129,12 @@ int gnutls_certificate_set_x509_key_file2(gnutls_certificate_credentials_t res,
   (void)pass;
   (void)flags;
   if (res == nullptr || certfile == nullptr || keyfile == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  auto cert = read_file(certfile);
+  // The key file's text is the key: it is read into wiped memory.
+  const auto cert = coda::read_file_wiped(certfile);
   if (!cert) return GNUTLS_E_FILE_ERROR;
-  auto key = read_file(keyfile);
+  const auto key = coda::read_file_wiped(keyfile);
   if (!key) return GNUTLS_E_FILE_ERROR;
-  return add_key(res, cert.value(), key.value(), type);
+  return add_key(res, *cert, *key, type);
 }
 
 int gnutls_certificate_set_x509_key_mem(gnutls_certificate_credentials_t res,
@@ -167,9 +158,9 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t res,
 int gnutls_certificate_set_x509_trust_file(gnutls_certificate_credentials_t cred,
                                            const char* cafile, gnutls_x509_crt_fmt_t type) {
   if (cred == nullptr || cafile == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  auto data = read_file(cafile);
+  const auto data = coda::read_file_wiped(cafile);
   if (!data) return GNUTLS_E_FILE_ERROR;
-  return add_trust(cred, data.value(), type);
+  return add_trust(cred, *data, type);
 }
 
 int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t res,
