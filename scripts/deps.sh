@@ -12,6 +12,7 @@ packages=(
   clang-format
   wget                      # a real GnuTLS program run on Coda's libgnutls.so.30
   curl                      # HTTPS client against coda-serv --http (interop.serv_http)
+  chromium                  # headless browser against coda-serv (interop.chromium)
 )
 fuzz_packages=(
   clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes (make fuzz)

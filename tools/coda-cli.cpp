@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "common/client_pem.hpp"
@@ -18,6 +19,7 @@
 #include "common/options.hpp"
 #include "common/session.hpp"
 #include "engine/connection.hpp"
+#include "engine/keylog_file.hpp"
 #include "io/fd_driver.hpp"
 
 namespace {
@@ -60,9 +62,13 @@ tools::Options make_options() {
            "server name to send as SNI (default: HOST, none for an IP address)"},
           {"insecure", 0, false, false, "", "do not verify the server's certificate"},
           {"priority", 0, true, false, "STRING", "GnuTLS priority string (default NORMAL)"},
-          {"alpn", 0, true, true, "PROTOCOL", "not supported yet"},
+          {"alpn", 0, true, true, "PROTOCOL",
+           "offer an application protocol by ALPN (repeat for several, most wanted first); "
+           "the summary shows the one the server chose"},
           {"resume", 'r', false, false, "", "not supported yet"},
-          {"keylogfile", 0, true, false, "FILE", "not supported yet"},
+          {"keylogfile", 0, true, false, "FILE",
+           "append the session's secrets to FILE in the NSS key log format (for Wireshark); "
+           "anyone with the file can decrypt the session"},
           {"starttls-proto", 0, true, false, "smtp|imap|ftp",
            "speak the plaintext protocol up to STARTTLS (SMTP: EHLO, STARTTLS; IMAP: a "
            "STARTTLS; FTP: AUTH TLS), then the TLS handshake on the same connection"},
@@ -121,9 +127,7 @@ int main(int argc, char** argv) {
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
   if (tools::answered_help_or_version(opts, kProgram)) return 0;
-  if (opts.has("alpn")) return usage_error("ALPN is not supported yet");
   if (opts.has("resume")) return usage_error("session resumption (--resume) is not supported yet");
-  if (opts.has("keylogfile")) return usage_error("--keylogfile is not supported yet");
   if (opts.operands().size() != 1) return usage_error("expected exactly one HOST (see --help)");
   const std::string host = opts.operands()[0];
 
@@ -152,7 +156,8 @@ int main(int argc, char** argv) {
   std::string error;
   // Without --priority, GnuTLS's default: NORMAL (TLS 1.3 and 1.2).
   const std::string priority = opts.has("priority") ? opts.value("priority") : "NORMAL";
-  if (!tools::apply_priority(priority, *config, &error)) {
+  if (!tools::apply_priority(priority, *config, &error) ||
+      !tools::apply_alpn(opts.values("alpn"), *config, &error)) {
     return usage_error(error);
   }
   if (opts.has("x509certfile") != opts.has("x509keyfile")) {
@@ -188,6 +193,15 @@ int main(int argc, char** argv) {
   }
   if (!tools::is_ip_literal(sni)) config->server_name = sni;
   config->fill_defaults();
+  std::unique_ptr<KeylogFile> keylog;
+  if (opts.has("keylogfile")) {
+    auto opened = KeylogFile::open(opts.value("keylogfile"));
+    if (!opened) {
+      return usage_error("cannot open --keylogfile " + opts.value("keylogfile") + ": " +
+                         std::strerror(errno));
+    }
+    keylog = std::move(opened).value();
+  }
 
   std::string address;
   const int fd = tools::connect_to(host, port, timeout_ms, &address, &error);
@@ -209,6 +223,12 @@ int main(int argc, char** argv) {
   }
   Connection& conn = **created;
   io::FdDriver driver(conn, fd);
+  if (keylog) {
+    conn.set_secret_observer([&conn, &keylog](const char* label, ByteView secret) {
+      keylog->write(label, conn.info().client_random, secret);
+      return 0;
+    });
+  }
 
   if (auto hs = driver.handshake(timeout_ms); !hs) {
     const std::string why = tools::verification_failure(hs.error(), conn);

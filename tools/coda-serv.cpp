@@ -75,8 +75,6 @@ struct Settings {
 const std::set<std::string>& gnutls_only_options() {
   static const std::set<std::string> names = {"sni-hostname",
                                               "sni-hostname-fatal",
-                                              "alpn",
-                                              "alpn-fatal",
                                               "earlydata",
                                               "maxearlydata",
                                               "nocookie",
@@ -143,6 +141,11 @@ tools::Options make_options() {
            "require a client certificate, verified against --x509cafile (TLS 1.3)"},
           {"disable-client-cert", 'a', false, false, "",
            "do not ask for a client certificate (the default)"},
+          {"alpn", 0, true, true, "PROTOCOL",
+           "accept this application protocol by ALPN (repeat for several; the client's order "
+           "decides)"},
+          {"alpn-fatal", 0, false, false, "",
+           "refuse clients whose ALPN list has none of --alpn (no_application_protocol)"},
           {"noticket", 0, false, false, "", "accepted: Coda sends no session tickets"},
           {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
           {"bye", 0, true, false, "rdwr|wr|none",
@@ -960,9 +963,14 @@ int main(int argc, char** argv) {
   }
   // Without --priority, GnuTLS's default: NORMAL (TLS 1.3 and 1.2).
   const std::string priority = opts.has("priority") ? opts.value("priority") : "NORMAL";
-  if (!tools::apply_priority(priority, *config, &error)) {
+  if (!tools::apply_priority(priority, *config, &error) ||
+      !tools::apply_alpn(opts.values("alpn"), *config, &error)) {
     return usage_error(error);
   }
+  if (opts.has("alpn-fatal") && config->alpn_protocols.empty()) {
+    return usage_error("--alpn-fatal needs at least one --alpn");
+  }
+  config->alpn_mandatory = opts.has("alpn-fatal");
   config->fill_defaults();
 
   // Blocked before anything else so a signal from here on is read from the

@@ -59,6 +59,16 @@ struct Config {
   // Client: certificate to send when asked (none: an empty Certificate).
   std::shared_ptr<const CertifiedKey> client_certificate;
 
+  // ALPN (RFC 7301): the protocols we speak, most wanted first. The server
+  // takes the first of the client's list it also has (or, with
+  // alpn_server_precedence, the first of its own the client has). With
+  // alpn_mandatory a server whose list shares no protocol with a client's
+  // (non-empty) list fails the handshake (no_application_protocol); a client never fails
+  // for want of one (GnuTLS's behaviour) but finds info().alpn empty.
+  std::vector<std::string> alpn_protocols;
+  bool alpn_server_precedence = false;
+  bool alpn_mandatory = false;
+
   // Peer verification. verify_peer with no trust store fails every chain.
   bool verify_peer = true;
   std::shared_ptr<const crypto::TrustStore> trust;

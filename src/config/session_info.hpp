@@ -2,6 +2,7 @@
 // handshake and read by the engine's users.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +20,11 @@ struct SessionInfo {
   SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
   SignatureScheme own_signature_scheme{};   // the scheme of our CertificateVerify
   bool hello_retry = false;
+  // The hellos' randoms, once both are known: they name a session in a key
+  // log, and GnuTLS programs read them (gnutls_session_get_random).
+  std::array<uint8_t, 32> client_random{};
+  std::array<uint8_t, 32> server_random{};
+  std::string alpn;         // the protocol ALPN settled on; empty: none
   std::string server_name;  // the SNI the client sent (server side) or asked for
   std::vector<crypto::Certificate> peer_chain;
   uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted

@@ -81,6 +81,12 @@ class Connection {
   using HandshakeObserver =
       std::function<int(uint8_t type, bool incoming, bool post, ByteView message)>;
   virtual void set_handshake_observer(HandshakeObserver observer) = 0;
+  // Called with every secret the handshake derives, under its NSS key log
+  // label (CLIENT_HANDSHAKE_TRAFFIC_SECRET, ..., CLIENT_RANDOM for the TLS
+  // 1.2 master secret); info().client_random names the session. A negative
+  // return ends the handshake at once, without an alert.
+  using SecretObserver = std::function<int(const char* label, ByteView secret)>;
+  virtual void set_secret_observer(SecretObserver observer) = 0;
 
   // ---- counters, for the closure record ----
   virtual uint64_t app_bytes_sent() const = 0;

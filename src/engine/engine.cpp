@@ -141,6 +141,15 @@ void Engine::hand_over(std::unique_ptr<hs::HandshakeMachine> next) {
   machine_ = std::move(next);
 }
 
+Status Engine::log_secret(hs::LoggedSecret which, ByteView secret) {
+  if (secret_observer_ && secret_observer_(hs::nss_keylog_label(which), secret) < 0) {
+    // GnuTLS ends the handshake with the callback's code and sends nothing.
+    return Error{ErrorKind::internal, AlertDescription::internal_error,
+                 "aborted by the key log callback", Reason::hook_aborted};
+  }
+  return {};
+}
+
 void Engine::consume_output(size_t n) {
   out_pos_ = std::min(out_.size(), out_pos_ + n);
   if (out_pos_ == out_.size()) {

@@ -47,6 +47,9 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void set_handshake_observer(HandshakeObserver observer) override {
     observer_ = std::move(observer);
   }
+  void set_secret_observer(SecretObserver observer) override {
+    secret_observer_ = std::move(observer);
+  }
   uint64_t app_bytes_sent() const override { return app_sent_; }
   uint64_t app_bytes_received() const override { return app_received_; }
   bool eof_received() const override { return eof_received_; }
@@ -62,6 +65,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void set_version(ProtocolVersion version) override;
   void write_warning_alert(AlertDescription alert) override;
   void hand_over(std::unique_ptr<hs::HandshakeMachine> next) override;
+  Status log_secret(hs::LoggedSecret which, ByteView secret) override;
 
   Status process_record();
   Status process_handshake(ByteView content);
@@ -102,6 +106,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<AlertDescription> warning_alert_;
   unsigned warning_alerts_ = 0;
   HandshakeObserver observer_;
+  SecretObserver secret_observer_;
   uint64_t app_sent_ = 0;
   uint64_t app_received_ = 0;
   bool eof_received_ = false;

@@ -18,6 +18,18 @@ struct SessionInfo;
 
 namespace coda::hs {
 
+// The secrets a session reports as it derives them, named as the NSS key log
+// format names them (what GnuTLS's keylog callback and SSLKEYLOGFILE use).
+enum class LoggedSecret : uint8_t {
+  client_handshake_traffic,  // TLS 1.3
+  server_handshake_traffic,
+  exporter,
+  client_traffic_0,
+  server_traffic_0,
+  master,  // TLS 1.2: the master secret, logged as CLIENT_RANDOM
+};
+const char* nss_keylog_label(LoggedSecret secret);
+
 // The key and IV of one direction (TLS 1.2 AES-GCM: the 4-byte salt as IV).
 struct KeyMaterial {
   ProtocolVersion version;
@@ -51,6 +63,9 @@ class HandshakeSink {
   // Another machine takes over from the calling one (TLS 1.2 once the
   // hellos chose it). The caller stays alive until its call returns.
   virtual void hand_over(std::unique_ptr<HandshakeMachine> next) = 0;
+  // A secret just derived, for the program's key log; fails when the
+  // program's callback refuses it (the handshake then ends, no alert).
+  virtual Status log_secret(LoggedSecret which, ByteView secret) = 0;
 };
 
 // One role of one version. The engine hands it every complete handshake

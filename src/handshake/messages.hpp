@@ -137,6 +137,7 @@ struct ServerHello {
   bool extended_master_secret = false;       // TLS 1.2
   std::optional<Bytes> renegotiation_info;   // TLS 1.2
   std::vector<uint8_t> ec_point_formats;     // TLS 1.2
+  std::optional<std::string> alpn;           // TLS 1.2 (1.3: EncryptedExtensions)
   std::vector<RawExtension> other_extensions;
   std::vector<uint16_t> extension_types;
   bool empty_extensions_block = false;  // a block of length 0 came in (kept for round trips)

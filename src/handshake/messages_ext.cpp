@@ -49,6 +49,15 @@ Status read_alpn_list(Reader& body, std::vector<std::string>& out) {
   return {};
 }
 
+Status read_selected_alpn(Reader& body, std::optional<std::string>& out) {
+  std::vector<std::string> names;
+  CODA_TRY(read_alpn_list(body, names));
+  // RFC 7301 3.1: the server's ProtocolNameList MUST contain exactly one name.
+  if (names.size() != 1) return decode_error("alpn: server sent more than one protocol");
+  out = std::move(names.front());
+  return {};
+}
+
 RawExtension take_raw(uint16_t type, Reader& body) {
   RawExtension ext;
   ext.type = type;

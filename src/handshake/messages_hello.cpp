@@ -334,6 +334,8 @@ Result<ServerHello> ServerHello::parse(ByteView body) {
             return parse_renegotiation_info(b, sh.renegotiation_info);
           case ExtensionType::ec_point_formats:
             return detail::read_u8_list_vec8(b, sh.ec_point_formats, "ec_point_formats: bad list");
+          case ExtensionType::alpn:
+            return detail::read_selected_alpn(b, sh.alpn);
           default:
             sh.other_extensions.push_back(detail::take_raw(type, b));
             return {};
@@ -380,6 +382,9 @@ Bytes ServerHello::serialize() const {
   if (extended_master_secret) exts.add_empty(ExtensionType::extended_master_secret);
   if (!ec_point_formats.empty()) {
     exts.add(ExtensionType::ec_point_formats, [&](Writer& b) { return b.vec8(ec_point_formats); });
+  }
+  if (alpn) {
+    exts.add(ExtensionType::alpn, [&](Writer& b) { return detail::write_alpn_list(b, {*alpn}); });
   }
   for (const auto& e : other_extensions) exts.add_raw(e.type, e.body);
 

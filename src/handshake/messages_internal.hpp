@@ -7,6 +7,7 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -85,6 +86,8 @@ Status expect_empty(const Reader& body, const char* why);
 // The ALPN ProtocolNameList (RFC 7301 3.1): <2..2^16-1> of ProtocolName
 // <1..2^8-1>.
 Status read_alpn_list(Reader& body, std::vector<std::string>& out);
+// The server's answer: the same list, holding exactly one name (RFC 7301 3.1).
+Status read_selected_alpn(Reader& body, std::optional<std::string>& out);
 // The remaining bytes of `body` as an opaque extension (consumes them).
 RawExtension take_raw(uint16_t type, Reader& body);
 

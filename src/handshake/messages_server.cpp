@@ -25,14 +25,8 @@ Result<EncryptedExtensions> EncryptedExtensions::parse(ByteView body) {
           case ExtensionType::supported_groups:
             return detail::read_u16_list_vec16(b, 2, ee.supported_groups,
                                                "supported_groups: bad list");
-          case ExtensionType::alpn: {
-            std::vector<std::string> names;
-            CODA_TRY(detail::read_alpn_list(b, names));
-            // RFC 7301 3.1: the server's ProtocolNameList MUST contain exactly one name.
-            if (names.size() != 1) return decode_error("alpn: server sent more than one protocol");
-            ee.alpn = std::move(names.front());
-            return {};
-          }
+          case ExtensionType::alpn:
+            return detail::read_selected_alpn(b, ee.alpn);
           default:
             ee.other_extensions.push_back(detail::take_raw(type, b));
             return {};

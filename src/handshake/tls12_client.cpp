@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
+#include "handshake/alpn.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
 #include "handshake/send.hpp"
@@ -94,7 +95,8 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
     const auto t = static_cast<ExtensionType>(type);
     const bool allowed = t == ExtensionType::extended_master_secret ||
                          t == ExtensionType::renegotiation_info ||
-                         t == ExtensionType::ec_point_formats || t == ExtensionType::server_name;
+                         t == ExtensionType::ec_point_formats || t == ExtensionType::server_name ||
+                         t == ExtensionType::alpn;
     if (!hello_.has_extension(t)) {
       return Error::alert_error(AlertDescription::unsupported_extension,
                                 "ServerHello carries an extension we did not offer");
@@ -116,7 +118,10 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
           sh.ec_point_formats.end()) {
     return illegal_parameter("server does not accept uncompressed points");
   }
+  CODA_TRY(accept_alpn(config_, sh.alpn, info_));
   server_random_ = sh.random;
+  info_.client_random = hello_.random;
+  info_.server_random = sh.random;
   transcript_.set_hash(suite_->hash);
   transcript_.add(m.raw);
   info_.version = ProtocolVersion::tls12;
@@ -223,10 +228,15 @@ Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   CODA_ASSIGN(auto pre_master, share.shared_secret(key_exchange_->public_key));
   ClientKeyExchangeEcdhe cke;
   cke.public_key.assign(share.public_key().begin(), share.public_key().end());
-  CODA_TRY(send(HandshakeType::client_key_exchange, cke.serialize()));
-
   // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
+  // The master secret is logged before that message leaves, as GnuTLS does:
+  // a key log callback that refuses it stops the handshake with nothing sent.
+  Bytes cke_message;
+  append_handshake(cke_message, HandshakeType::client_key_exchange, cke.serialize());
+  transcript_.add(cke_message);
   master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
+  CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
+  CODA_TRY(sink_.write_handshake(cke_message));
   sink_.write_change_cipher_spec();
   CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
                               /*client_keys=*/true, /*for_writing=*/true));

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
+#include "handshake/alpn.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
 #include "handshake/send.hpp"
@@ -172,6 +173,8 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
     std::copy(std::begin(kDowngradeTls12), std::end(kDowngradeTls12), server_random_.end() - 8);
   }
   if (ch.server_name) info_.server_name = *ch.server_name;
+  info_.client_random = client_random_;
+  info_.server_random = server_random_;
   info_.version = ProtocolVersion::tls12;
   info_.cipher_suite = suite_->id;
   info_.group = group_;
@@ -191,6 +194,8 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
     sh.renegotiation_info = Bytes{};
   }
   if (contains(ch.extension_types, ExtensionType::ec_point_formats)) sh.ec_point_formats = {0};
+  CODA_ASSIGN(sh.alpn, choose_alpn(config_, ch.alpn));
+  info_.alpn = sh.alpn.value_or("");
   CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
 
   Certificate12 cert;
@@ -250,6 +255,7 @@ Status Tls12Server::on_client_key_exchange(const HandshakeMessage& m) {
   transcript_.add(m.raw);
   // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
   master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
+  CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
   state_ = State::wait_change_cipher_spec;
   return {};
 }

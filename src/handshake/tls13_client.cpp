@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
+#include "handshake/alpn.hpp"
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
@@ -134,6 +135,7 @@ Status Tls13Client::start() {
     hello_.server_name = config_.server_name;
     info_.server_name = config_.server_name;
   }
+  hello_.alpn = config_.alpn_protocols;
   if (!offer13) {
     CODA_TRY(send_client_hello());
     state_ = ClientState::wait_server_hello;
@@ -263,6 +265,9 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   schedule_.emplace(suite_->hash);
   schedule_->derive_handshake_secrets(shared, transcript_.current());
   shares_.clear();  // the private keys are spent
+  info_.client_random = hello_.random;
+  info_.server_random = sh.random;
+  CODA_TRY(log_handshake_secrets(*schedule_, sink_));
 
   sink_.set_version(ProtocolVersion::tls13);
   CODA_TRY(
@@ -322,6 +327,7 @@ Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
     }
     if (!allowed_here) return illegal_parameter("extension not allowed in EncryptedExtensions");
   }
+  CODA_TRY(accept_alpn(config_, ee.alpn, info_));
   transcript_.add(m.raw);
   state_ = ClientState::wait_certificate_or_request;
   return {};
@@ -398,6 +404,9 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   mine.verify_data = finished_verify_data(suite_->hash, schedule_->client_handshake_secret(),
                                           transcript_.current());
   CODA_TRY(send(HandshakeType::finished, mine.serialize()));
+  // Logged once our Finished is out, as GnuTLS does: a key log callback
+  // that fails here leaves the server with a complete handshake.
+  CODA_TRY(log_application_secrets(*schedule_, sink_));
   app_secrets_.write = schedule_->client_application_secret();
   app_secrets_.read = schedule_->server_application_secret();
   CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));

@@ -130,4 +130,17 @@ Status send_key_update(bool request_peer, const SuiteInfo& suite, ApplicationSec
   return sink.install_write_keys(tls13_key_material(suite, secrets.write));
 }
 
+Status log_handshake_secrets(const KeySchedule& schedule, HandshakeSink& sink) {
+  CODA_TRY(
+      sink.log_secret(LoggedSecret::client_handshake_traffic, schedule.client_handshake_secret()));
+  return sink.log_secret(LoggedSecret::server_handshake_traffic,
+                         schedule.server_handshake_secret());
+}
+
+Status log_application_secrets(const KeySchedule& schedule, HandshakeSink& sink) {
+  CODA_TRY(sink.log_secret(LoggedSecret::exporter, schedule.exporter_master_secret()));
+  CODA_TRY(sink.log_secret(LoggedSecret::client_traffic_0, schedule.client_application_secret()));
+  return sink.log_secret(LoggedSecret::server_traffic_0, schedule.server_application_secret());
+}
+
 }  // namespace coda::hs

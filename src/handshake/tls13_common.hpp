@@ -12,6 +12,7 @@
 #include "config/config.hpp"
 #include "config/session_info.hpp"
 #include "handshake/handshake_machine.hpp"
+#include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
 
 namespace coda::hs {
@@ -37,6 +38,12 @@ Result<Bytes> make_certificate_verify(const crypto::PrivateKey& key, SignatureSc
 
 // The Certificate message body for a chain (empty chain: no certificate).
 Bytes certificate_message(const std::vector<crypto::Certificate>& chain, ByteView context);
+
+// Report the secrets just derived to the key log, in GnuTLS's order: the
+// handshake traffic secrets after the ServerHello, then the exporter and
+// the application traffic secrets after the server Finished.
+Status log_handshake_secrets(const KeySchedule& schedule, HandshakeSink& sink);
+Status log_application_secrets(const KeySchedule& schedule, HandshakeSink& sink);
 
 // Whether a list of u16 code points contains `value`.
 template <typename E>

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
+#include "handshake/alpn.hpp"
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
@@ -256,6 +257,7 @@ Status Tls13Server::on_second_client_hello(const HandshakeMessage& m) {
 }
 
 Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntry& client_share) {
+  CODA_ASSIGN(auto alpn, choose_alpn(config_, ch.alpn));
   CODA_ASSIGN(auto share, crypto::KeyShare::generate(*group_, random_));
   CODA_ASSIGN(auto shared, share.shared_secret(client_share.key_exchange));
 
@@ -273,6 +275,9 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
 
   schedule_.emplace(suite_->hash);
   schedule_->derive_handshake_secrets(shared, transcript_.current());
+  info_.client_random = ch.random;
+  info_.server_random = sh.random;
+  CODA_TRY(log_handshake_secrets(*schedule_, sink_));
   sink_.set_version(ProtocolVersion::tls13);
   if (config_.middlebox_compat && !session_id_.empty() && !sent_ccs_) {
     sink_.write_change_cipher_spec();
@@ -285,6 +290,8 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
 
   EncryptedExtensions ee;
   ee.server_name_ack = ch.server_name.has_value();
+  ee.alpn = alpn;
+  info_.alpn = alpn.value_or("");
   CODA_TRY(send(HandshakeType::encrypted_extensions, ee.serialize()));
   if (config_.client_auth != Config::ClientAuth::none) {
     CertificateRequest req;
@@ -304,6 +311,7 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   CODA_TRY(send(HandshakeType::finished, fin.serialize()));
 
   schedule_->derive_application_secrets(transcript_.current());
+  CODA_TRY(log_application_secrets(*schedule_, sink_));
   app_secrets_.read = schedule_->client_application_secret();
   app_secrets_.write = schedule_->server_application_secret();
   CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));

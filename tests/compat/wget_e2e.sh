@@ -2,7 +2,7 @@
 # Debian's wget (linked to the real GnuTLS) on Coda's libgnutls.so.30:
 # every GnuTLS symbol it needs resolves against our library, and it fetches
 # a page over TLS from `openssl s_server -WWW` on loopback, verifying the
-# certificate (CA, dates, name) through Coda.
+# certificate (CA, dates, name) through Coda, and honours SSLKEYLOGFILE.
 # Usage: wget_e2e.sh LIB_DIR DATA_DIR. Exit 77 (skipped) without wget/openssl.
 set -u
 libdir=$1
@@ -41,7 +41,7 @@ port=
 for try in 1 2 3 4 5 6 7 8; do
   p=$((20000 + ($$ * 7 + try * 997) % 40000))
   (cd "$work/www" && exec openssl s_server -accept "127.0.0.1:$p" -cert "$data/san.crt" \
-    -key "$data/san.key" -WWW -quiet >"$work/server.log" 2>&1) &
+    -key "$data/san.key" -WWW -quiet -keylogfile "$work/server.keys" >"$work/server.log" 2>&1) &
   server=$!
   sleep 0.5
   if kill -0 "$server" 2>/dev/null; then
@@ -69,7 +69,17 @@ fetch "https://127.0.0.1:$port/index.html" || fail "wget by IP failed: $(cat "$w
 cmp -s "$work/got" "$work/www/index.html" || fail "wrong page by IP"
 echo "ok: fetched https://127.0.0.1:$port/ (IP subjectAltName)"
 
-# 3. It refuses what it must: an unknown CA.
+# 3. SSLKEYLOGFILE: our library logs the session's secrets as GnuTLS does,
+# and they are the very lines the server logged for it.
+SSLKEYLOGFILE="$work/wget.keys" fetch "https://localhost:$port/index.html" ||
+  fail "wget with SSLKEYLOGFILE failed: $(cat "$work/wget.log")"
+[ "$(wc -l <"$work/wget.keys")" -eq 5 ] || fail "expected 5 key log lines: $(cat "$work/wget.keys")"
+while read -r line; do
+  grep -qxF "$line" "$work/server.keys" || fail "key log line not in the server's: $line"
+done <"$work/wget.keys"
+echo "ok: SSLKEYLOGFILE holds the session's 5 secrets, equal to the server's"
+
+# 4. It refuses what it must: an unknown CA.
 if LD_LIBRARY_PATH="$libdir" timeout 30 "$wget" --no-hsts --tries=1 --timeout=10 \
   --ca-certificate="$data/server.crt" -O "$work/got" "https://localhost:$port/index.html" \
   >"$work/wget.log" 2>&1; then

@@ -67,6 +67,56 @@ int log_rc(struct side* sd, const char* call, int rc) {
   return rc;
 }
 
+/* ---- keylog ---- */
+
+/* The label and the length of every secret, in the order the library
+ * reports them. "keylog_refused" returns an error from the callback on the
+ * client's first application secret (TLS 1.2: the master secret), to show
+ * what the handshake does then: it ends with that code, and no alert. */
+static int keylog(gnutls_session_t s, const char* label, const gnutls_datum_t* secret) {
+  struct side* sd = gnutls_session_get_ptr(s);
+  say(sd, "keylog %s %u", label, secret->size);
+  if (sd->nkeys < 8 && secret->size <= sizeof sd->keys[0].secret) {
+    snprintf(sd->keys[sd->nkeys].label, sizeof sd->keys[0].label, "%s", label);
+    memcpy(sd->keys[sd->nkeys].secret, secret->data, secret->size);
+    sd->keys[sd->nkeys].size = secret->size;
+    sd->nkeys++;
+  }
+  if (strcmp(current->name, "keylog_refused") == 0 && sd == &client_side &&
+      (strcmp(label, "CLIENT_TRAFFIC_SECRET_0") == 0 || strcmp(label, "CLIENT_RANDOM") == 0))
+    return GNUTLS_E_INTERNAL_ERROR;
+  return 0;
+}
+
+void use_keylog(struct side* sd) {
+  gnutls_session_set_keylog_function(sd->s, keylog);
+}
+
+void do_alpn_selected(struct side* sd) {
+  gnutls_datum_t p = {NULL, 0};
+  int rc = gnutls_alpn_get_selected_protocol(sd->s, &p);
+  if (rc == 0)
+    say(sd, "alpn_get_selected_protocol = 0 '%.*s'", (int)p.size, (const char*)p.data);
+  else
+    log_rc(sd, "alpn_get_selected_protocol", rc);
+}
+
+void compare_keylogs(struct side* sd) {
+  const struct side* peer = sd == &client_side ? &server_side : &client_side;
+  int i, j, matched = 0;
+  for (i = 0; i < sd->nkeys; i++) {
+    for (j = 0; j < peer->nkeys; j++)
+      if (strcmp(sd->keys[i].label, peer->keys[j].label) == 0) break;
+    if (j == peer->nkeys || sd->keys[i].size != peer->keys[j].size ||
+        memcmp(sd->keys[i].secret, peer->keys[j].secret, sd->keys[i].size) != 0) {
+      say(sd, "keylog %s differs from the peer's", sd->keys[i].label);
+      return;
+    }
+    matched++;
+  }
+  say(sd, "keylog secrets equal to the peer's: %d of %d", matched, peer->nkeys);
+}
+
 static void dump(int fd) {
   /* write() only: also used from the alarm handler. */
   ssize_t w;
@@ -308,8 +358,11 @@ static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials
   if ((rc = set_priority(sd)) < 0) return log_rc(sd, "priority", rc);
   if ((rc = gnutls_credentials_set(sd->s, GNUTLS_CRD_CERTIFICATE, cred)) < 0)
     return log_rc(sd, "credentials_set", rc);
+  gnutls_session_set_ptr(sd->s, sd);
+  if (current->setup) current->setup(sd);
   gnutls_transport_set_int(sd->s, sd->fd);
   rc = do_handshake(sd);
+  if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED) do_alert_get(sd);
   /* A failed handshake must not leave the peer waiting for ever. */
   if (rc < 0) shutdown(sd->fd, SHUT_RDWR);
   return rc;

@@ -25,6 +25,13 @@ struct side {
   int capture;     /* pushes go to cap[] instead of the socket */
   unsigned char cap[8192];
   size_t caplen;
+  /* Secrets reported to the keylog callback (keylog* scenarios only). */
+  struct {
+    char label[40];
+    unsigned char secret[64];
+    unsigned size;
+  } keys[8];
+  int nkeys;
 };
 
 /* Transcript lines. */
@@ -42,6 +49,15 @@ int do_alert_send(struct side* sd, gnutls_alert_level_t level, gnutls_alert_desc
 void do_alert_get(struct side* sd);
 void do_get_direction(struct side* sd);
 void do_record_set_timeout(struct side* sd, unsigned ms);
+
+/* Compares the secrets both sides reported to their keylog callbacks, label
+ * by label; logs how many matched or the first that did not. Needs both
+ * sides in one process and the peer's handshake done (post/await). */
+void compare_keylogs(struct side* sd);
+/* Installs the keylog callback that records (and logs) every secret. */
+void use_keylog(struct side* sd);
+/* Logs gnutls_alpn_get_selected_protocol: its code and the name. */
+void do_alpn_selected(struct side* sd);
 
 /* Raw transport actions on the side's socket. */
 void raw_shutdown_wr(struct side* sd);
@@ -65,6 +81,8 @@ struct scenario {
   const char* name;
   void (*client)(struct side*);
   void (*server)(struct side*);
+  /* Called on each side's fresh session before its handshake, or NULL. */
+  void (*setup)(struct side*);
 };
 extern const struct scenario scenarios[];
 

@@ -1,6 +1,7 @@
 /* The closure scenarios. Each has a client half and a server half, both
  * starting right after their handshake returned 0. Events (post/await) fix
  * the order wherever the result could depend on it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -520,6 +521,146 @@ static void half_close_reverse_server(struct side* s) {
   do_recv(s);
 }
 
+/* Both sides report their secrets to a keylog callback during the
+ * handshake: the same labels, in the same order, as GnuTLS, and the
+ * client's and the server's secrets are equal. */
+static void keylog_client(struct side* c) {
+  post(E1);
+  await(E2);
+  compare_keylogs(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void keylog_server(struct side* s) {
+  post(E2);
+  await(E1);
+  compare_keylogs(s);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+static void keylog_setup(struct side* sd) {
+  use_keylog(sd);
+}
+
+/* The client's callback fails: so does the handshake (see keylog()). */
+static void keylog_refused_client(struct side* c) {
+  (void)c;
+}
+static void keylog_refused_server(struct side* s) {
+  (void)s;
+}
+static void keylog_refused_setup(struct side* sd) {
+  use_keylog(sd);
+}
+
+/* ---- ALPN (RFC 7301) ---- */
+
+static gnutls_datum_t name(const char* text) {
+  gnutls_datum_t d;
+  d.data = (unsigned char*)text;
+  d.size = (unsigned)strlen(text);
+  return d;
+}
+
+/* Sets the side's ALPN list (names separated by ','), logging the code. */
+static void set_alpn(struct side* sd, const char* list, unsigned flags) {
+  gnutls_datum_t names[8];
+  unsigned n = 0;
+  const char* p = list;
+  while (*p && n < 8) {
+    const char* end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    names[n].data = (unsigned char*)p;
+    names[n].size = (unsigned)len;
+    n++;
+    p += len + (end ? 1 : 0);
+  }
+  log_rc(sd, "alpn_set_protocols", gnutls_alpn_set_protocols(sd->s, names, n, flags));
+}
+
+/* Both sides report the protocol, then close cleanly. */
+static void alpn_client(struct side* c) {
+  do_alpn_selected(c);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+}
+static void alpn_server(struct side* s) {
+  do_alpn_selected(s);
+  do_recv(s);
+  do_bye(s, GNUTLS_SHUT_WR);
+}
+
+/* The client's order wins by default; the argument edges are GnuTLS's: at
+ * most 8 names, each under 32 bytes. */
+static void alpn_setup(struct side* sd) {
+  if (strcmp(sd->name, "client") == 0) {
+    gnutls_datum_t nine[9], wide = name("0123456789012345678901234567890X");
+    unsigned i;
+    for (i = 0; i < 9; i++) nine[i] = name("h2");
+    log_rc(sd, "alpn_set_protocols(9 names)", gnutls_alpn_set_protocols(sd->s, nine, 9, 0));
+    log_rc(sd, "alpn_set_protocols(32 bytes)", gnutls_alpn_set_protocols(sd->s, &wide, 1, 0));
+    wide.size = 31;
+    log_rc(sd, "alpn_set_protocols(31 bytes)", gnutls_alpn_set_protocols(sd->s, &wide, 1, 0));
+    log_rc(sd, "alpn_set_protocols(none)", gnutls_alpn_set_protocols(sd->s, NULL, 0, 0));
+    do_alpn_selected(sd);
+    set_alpn(sd, "h2,http/1.1", 0);
+  } else {
+    set_alpn(sd, "http/1.1,h2", 0);
+  }
+}
+
+#define alpn_server_precedence_client alpn_client
+#define alpn_server_precedence_server alpn_server
+static void alpn_server_precedence_setup(struct side* sd) {
+  if (strcmp(sd->name, "client") == 0)
+    set_alpn(sd, "h2,http/1.1", 0);
+  else
+    set_alpn(sd, "http/1.1,h2", GNUTLS_ALPN_SERVER_PRECEDENCE);
+}
+
+#define alpn_no_overlap_client alpn_client
+#define alpn_no_overlap_server alpn_server
+static void alpn_no_overlap_setup(struct side* sd) {
+  set_alpn(sd, strcmp(sd->name, "client") == 0 ? "h2" : "spdy/3", 0);
+}
+
+#define alpn_client_only_client alpn_client
+#define alpn_client_only_server alpn_server
+static void alpn_client_only_setup(struct side* sd) {
+  if (strcmp(sd->name, "client") == 0) set_alpn(sd, "h2", 0);
+}
+
+/* No protocol in common and the server insists: the handshake fails with
+ * GNUTLS_E_NO_APPLICATION_PROTOCOL on both libraries' servers, but Coda
+ * sends the no_application_protocol alert RFC 7301 3.2 asks for, where
+ * GnuTLS closes silently (its client sees a truncation). */
+static void deliberate_alpn_alert_client(struct side* c) {
+  (void)c;
+}
+static void deliberate_alpn_alert_server(struct side* s) {
+  (void)s;
+}
+static void deliberate_alpn_alert_setup(struct side* sd) {
+  if (strcmp(sd->name, "client") == 0)
+    set_alpn(sd, "h2", 0);
+  else
+    set_alpn(sd, "spdy/3", GNUTLS_ALPN_MANDATORY);
+}
+
+/* The server insists, but the client offers no ALPN at all: GnuTLS lets
+ * that pass (the check runs only on a client's list). */
+#define alpn_mandatory_no_offer_client alpn_client
+#define alpn_mandatory_no_offer_server alpn_server
+static void alpn_mandatory_no_offer_setup(struct side* sd) {
+  if (strcmp(sd->name, "server") == 0) set_alpn(sd, "h2", GNUTLS_ALPN_MANDATORY);
+}
+
+/* The client insists, the server has no ALPN at all. */
+#define alpn_mandatory_client_client alpn_client
+#define alpn_mandatory_client_server alpn_server
+static void alpn_mandatory_client_setup(struct side* sd) {
+  if (strcmp(sd->name, "client") == 0) set_alpn(sd, "h2", GNUTLS_ALPN_MANDATORY);
+}
+
 /* ---- deliberate differences: checked against expected transcripts ---- */
 
 /* Data that arrives during bye(RDWR) is dropped, not queued. */
@@ -576,7 +717,9 @@ static void deliberate_bye_twice_one_alert_client(struct side* c) {
 }
 
 #define SCENARIO(n) \
-  { #n, n##_client, n##_server }
+  { #n, n##_client, n##_server, NULL }
+#define SCENARIO_SETUP(n) \
+  { #n, n##_client, n##_server, n##_setup }
 const struct scenario scenarios[] = {
     SCENARIO(full_close),
     SCENARIO(full_close_rdwr_reply),
@@ -603,6 +746,14 @@ const struct scenario scenarios[] = {
     SCENARIO(nonblocking_push),
     SCENARIO(nonblocking_socket),
     SCENARIO(half_close_reverse),
+    SCENARIO_SETUP(keylog),
+    SCENARIO_SETUP(keylog_refused),
+    SCENARIO_SETUP(alpn),
+    SCENARIO_SETUP(alpn_server_precedence),
+    SCENARIO_SETUP(alpn_no_overlap),
+    SCENARIO_SETUP(alpn_client_only),
+    SCENARIO_SETUP(alpn_mandatory_client),
+    SCENARIO_SETUP(alpn_mandatory_no_offer),
     SCENARIO(warning_alert_keeps_session),
     SCENARIO(warning_alert_in_bye),
     SCENARIO(deliberate_rehandshake_refused),
@@ -611,13 +762,14 @@ const struct scenario scenarios[] = {
     SCENARIO(deliberate_renegotiation_accepted),
     /* TLS 1.2: user_canceled at warning level is an ordinary warning alert
      * for both libraries (diffed, not a deliberate difference there). */
-    {"user_canceled", deliberate_user_canceled_client, deliberate_user_canceled_server},
-    {"deliberate_rdwr_drops_data", deliberate_rdwr_drops_data_client,
-     data_discarded_by_rdwr_server},
+    {"user_canceled", deliberate_user_canceled_client, deliberate_user_canceled_server, NULL},
+    {"deliberate_rdwr_drops_data", deliberate_rdwr_drops_data_client, data_discarded_by_rdwr_server,
+     NULL},
     SCENARIO(deliberate_user_canceled),
     {"deliberate_bye_twice_one_alert", deliberate_bye_twice_one_alert_client,
-     nonblocking_push_server},
+     nonblocking_push_server, NULL},
     SCENARIO(contract_no_close_notify_after_fatal),
     SCENARIO(deliberate_no_data_after_fatal_alert),
-    {NULL, NULL, NULL},
+    SCENARIO_SETUP(deliberate_alpn_alert),
+    {NULL, NULL, NULL, NULL},
 };

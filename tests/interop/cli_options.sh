@@ -8,11 +8,16 @@
 #   starttls     --starttls-proto smtp against a fake SMTP server (python3)
 #   exit_codes   0 clean, 2 handshake (verification) failed, 3 truncated,
 #                4 close_notify never answered
-#   unsupported  --alpn, --resume, --keylogfile: exit 1 with a clear message
+#   alpn         --alpn against openssl s_server and gnutls-serv (the server's
+#                choice is in the summary); coda-serv --alpn/--alpn-fatal
+#                against openssl s_client and gnutls-cli
+#   keylog       --keylogfile writes exactly the lines openssl s_server's
+#                -keylogfile writes for the same session (TLS 1.3 and 1.2)
+#   unsupported  --resume: exit 1 with a clear message
 # Usage: cli_options.sh GROUP
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-what="${1:?usage: cli_options.sh sni|insecure|print_cert|starttls|exit_codes|unsupported}"
+what="${1:?usage: cli_options.sh sni|insecure|print_cert|starttls|exit_codes|alpn|keylog|unsupported}"
 require_tool "$CODA_BIN/coda-cli" "$CODA_BIN/coda-serv"
 ensure_pki
 cli="$CODA_BIN/coda-cli"
@@ -174,9 +179,104 @@ case "$what" in
     check "$name" problems "$WORK/$name.err" "$SERVER_ERR"
     ;;
 
+  alpn)
+    require_tool openssl gnutls-serv gnutls-cli
+    # coda-cli offers h2 then http/1.1; each server has only http/1.1.
+    start_server alpn-openssl ACCEPT openssl s_server -accept "127.0.0.1:@PORT@" \
+      -cert "$PKI/ecdsa256.pem" -key "$PKI/ecdsa256.key" -rev -alpn http/1.1 ||
+      { log "FAIL: s_server did not start"; exit 1; }
+    name=alpn-cli-openssl
+    converse "$name" "alpn line" "enil npla" "$cli" --port "$SERVER_PORT" --x509cafile "$PKI/ca.pem" \
+      --alpn h2 --alpn http/1.1 localhost
+    problems=()
+    ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
+    has_text "- application protocol: http/1.1" "$WORK/$name.err" ||
+      problems+=("the summary does not name http/1.1")
+    check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_OUT"
+    stop_pid "$SERVER_PID"
+
+    start_server alpn-gnutls "listening on IPv4" gnutls-serv --port @PORT@ --echo \
+      --x509certfile "$PKI/ecdsa256.pem" --x509keyfile "$PKI/ecdsa256.key" --alpn http/1.1 ||
+      { log "FAIL: gnutls-serv did not start"; exit 1; }
+    for v in 1.3 1.2; do
+      name=alpn-cli-gnutls-$v
+      converse "$name" "alpn line" "alpn line" "$cli" --port "$SERVER_PORT" \
+        --x509cafile "$PKI/ca.pem" --priority "NORMAL:-VERS-ALL:+VERS-TLS$v" \
+        --alpn h2 --alpn http/1.1 localhost
+      problems=()
+      ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
+      has_text "- application protocol: http/1.1" "$WORK/$name.err" ||
+        problems+=("the summary does not name http/1.1")
+      check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_OUT"
+    done
+    stop_pid "$SERVER_PID"
+
+    # coda-serv chooses from the client's list; --alpn-fatal refuses a
+    # client with none of its protocols.
+    start_server alpn-coda "listening on" "$CODA_BIN/coda-serv" --port @PORT@ --echo \
+      --x509certfile "$PKI/ecdsa256.pem" --x509keyfile "$PKI/ecdsa256.key" \
+      --alpn http/1.1 --alpn h2 --alpn-fatal ||
+      { log "FAIL: coda-serv did not start"; exit 1; }
+    name=alpn-serv-openssl
+    converse "$name" "alpn line" "alpn line" openssl s_client -connect "127.0.0.1:$SERVER_PORT" \
+      -servername localhost -CAfile "$PKI/ca.pem" -alpn h2,http/1.1
+    problems=()
+    has_text "ALPN protocol: h2" "$WORK/$name.out" || problems+=("s_client did not get h2")
+    check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_ERR"
+    name=alpn-serv-gnutls
+    converse "$name" "alpn line" "alpn line" gnutls-cli --port "$SERVER_PORT" \
+      --x509cafile "$PKI/ca.pem" --alpn http/1.1 localhost
+    problems=()
+    has_text "Application protocol: http/1.1" "$WORK/$name.out" "$WORK/$name.err" ||
+      problems+=("gnutls-cli did not get http/1.1")
+    check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_ERR"
+    name=alpn-serv-fatal
+    run_client "$name" openssl s_client -connect "127.0.0.1:$SERVER_PORT" -servername localhost \
+      -CAfile "$PKI/ca.pem" -alpn spdy/3
+    problems=()
+    has_text "no application protocol" "$WORK/$name.out" "$WORK/$name.err" ||
+      problems+=("s_client did not receive no_application_protocol")
+    check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_ERR"
+    name=alpn-bad-name
+    run_client "$name" "$cli" --port 1 --alpn "" localhost
+    problems=()
+    ((RUN_RC == 1)) || problems+=("coda-cli --alpn '' exited $RUN_RC, expected 1")
+    has_text "a protocol name is 1 to 255 bytes" "$WORK/$name.err" || problems+=("no reason given")
+    check "$name" problems "$WORK/$name.err"
+    ;;
+
+  keylog)
+    require_tool openssl
+    for v in 3 2; do
+      start_server "keylog-srv-1.$v" ACCEPT openssl s_server -accept "127.0.0.1:@PORT@" "-tls1_$v" \
+        -cert "$PKI/ecdsa256.pem" -key "$PKI/ecdsa256.key" -rev -keylogfile "$WORK/server-1.$v.keys" ||
+        { log "FAIL: s_server did not start"; exit 1; }
+      name=keylog-1.$v
+      converse "$name" "keylog line" "enil golyek" "$cli" --port "$SERVER_PORT" \
+        --x509cafile "$PKI/ca.pem" --keylogfile "$WORK/client-1.$v.keys" localhost
+      stop_pid "$SERVER_PID"
+      problems=()
+      ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
+      # openssl writes a comment line first; the key lines must be the same set.
+      grep -v '^#' "$WORK/server-1.$v.keys" | sort >"$WORK/server-1.$v.sorted"
+      sort "$WORK/client-1.$v.keys" >"$WORK/client-1.$v.sorted"
+      lines=$(wc -l <"$WORK/client-1.$v.sorted")
+      if [[ "$v" == 3 ]]; then want=5; else want=1; fi
+      ((lines == want)) || problems+=("coda-cli wrote $lines key lines, expected $want")
+      cmp -s "$WORK/server-1.$v.sorted" "$WORK/client-1.$v.sorted" ||
+        problems+=("the key log differs from openssl's")
+      check "$name" problems "$WORK/$name.err" "$WORK/client-1.$v.keys" "$WORK/server-1.$v.keys"
+    done
+    name=keylog-bad-path
+    run_client "$name" "$cli" --port 1 --keylogfile "$WORK/no-such-dir/keys" localhost
+    problems=()
+    ((RUN_RC == 1)) || problems+=("coda-cli exited $RUN_RC, expected 1")
+    has_text "cannot open --keylogfile" "$WORK/$name.err" || problems+=("no reason given")
+    check "$name" problems "$WORK/$name.err"
+    ;;
+
   unsupported)
-    for spec in "--alpn h2|ALPN is not supported yet" "--resume|--resume) is not supported yet" \
-      "--keylogfile keys.txt|--keylogfile is not supported yet"; do
+    for spec in "--resume|--resume) is not supported yet"; do
       opt="${spec%%|*}"
       message="${spec#*|}"
       name="unsupported-${opt%% *}"

@@ -59,6 +59,17 @@ bool apply_priority(const std::string& text, Config& config, std::string* error)
   return true;
 }
 
+bool apply_alpn(const std::vector<std::string>& names, Config& config, std::string* error) {
+  for (const std::string& name : names) {
+    if (name.empty() || name.size() > 255) {
+      *error = "bad --alpn '" + name + "': a protocol name is 1 to 255 bytes";
+      return false;
+    }
+  }
+  config.alpn_protocols = names;
+  return true;
+}
+
 namespace {
 
 bool is_certificate_alert(AlertDescription a) {
@@ -122,6 +133,7 @@ std::string session_brief(const Connection& conn) {
   s += " ";
   s += group_name(info.group);
   if (info.hello_retry) s += " (HRR)";
+  if (!info.alpn.empty()) s += " alpn=" + info.alpn;
   return s;
 }
 
@@ -133,6 +145,7 @@ void print_summary(std::FILE* out, const Connection& conn, const std::string& ve
   std::fprintf(out, "- group: %s%s\n", sv(group_name(info.group)).c_str(),
                info.hello_retry ? " (after HelloRetryRequest)" : "");
   std::fprintf(out, "- peer signature: %s\n", sv(scheme_name(info.peer_signature_scheme)).c_str());
+  if (!info.alpn.empty()) std::fprintf(out, "- application protocol: %s\n", info.alpn.c_str());
   if (!info.peer_chain.empty()) {
     std::fprintf(out, "- peer certificate: %s (issuer: %s)\n", info.peer_chain[0].subject().c_str(),
                  info.peer_chain[0].issuer().c_str());

@@ -22,6 +22,9 @@ bool load_trust(const std::vector<std::string>& ca_files, Config& config, std::s
 // Applies a GnuTLS priority string (versions, suites, groups, schemes,
 // flags). The error names the offending token and its position.
 bool apply_priority(const std::string& text, Config& config, std::string* error);
+// Sets the ALPN protocols (--alpn, in the order given); each name must be
+// 1..255 bytes (RFC 7301 3.1).
+bool apply_alpn(const std::vector<std::string>& names, Config& config, std::string* error);
 
 // One phrase for an error, with the alert involved and, for transport
 // errors, the system's reason.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "compat/gnutls/io.hpp"
+#include "compat/gnutls/keylog.hpp"
 #include "compat/gnutls/session.hpp"
 
 namespace coda::compat {
@@ -26,6 +27,9 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   // and the program asks gnutls_certificate_verify_peers3 afterwards.
   config->verify_peer = s->verify_certificate;
   config->verify_hostname = s->verify_hostname;
+  config->alpn_protocols = s->alpn_protocols;
+  config->alpn_mandatory = (s->alpn_flags & GNUTLS_ALPN_MANDATORY) != 0;
+  config->alpn_server_precedence = (s->alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) != 0;
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;
@@ -80,6 +84,7 @@ int start_engine(gnutls_session_t s) {
   s->conn->set_handshake_observer([s](uint8_t type, bool incoming, bool post, ByteView message) {
     return call_hook(s, type, incoming, post, message);
   });
+  connect_keylog(s);
   return 0;
 }
 

@@ -35,6 +35,8 @@ struct gnutls_session_int {
   bool verify_certificate = false;
   std::string verify_hostname;
   gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
+  std::vector<std::string> alpn_protocols;  // gnutls_alpn_set_protocols
+  unsigned alpn_flags = 0;
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.
@@ -70,6 +72,9 @@ struct gnutls_session_int {
   unsigned hook_type = 0;
   int hook_when = 0;
   bool in_hook = false;
+  gnutls_keylog_func keylog = nullptr;
+  // A negative return of the hook or of the keylog callback: what
+  // gnutls_handshake returns for the handshake it ended.
   int hook_error = 0;
   int last_in = -1;
   int last_out = -1;

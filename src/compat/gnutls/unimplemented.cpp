@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 949 functions.
+// 944 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -67,16 +67,6 @@ CODA_STUB int gnutls_alert_send_appropriate(gnutls_session_t, int) {
 }
 
 CODA_STUB void gnutls_alert_set_read_function(gnutls_session_t, gnutls_alert_read_func) {}
-
-CODA_STUB int gnutls_alpn_get_selected_protocol(gnutls_session_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_alpn_set_protocols(gnutls_session_t, const gnutls_datum_t*, unsigned int,
-                                        unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t,
                                                gnutls_params_function*) {}
@@ -2641,17 +2631,8 @@ CODA_STUB int gnutls_session_get_id2(gnutls_session_t, gnutls_datum_t* a1) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB gnutls_keylog_func gnutls_session_get_keylog_function(const gnutls_session_t) {
-  return nullptr;
-}
-
 CODA_STUB void gnutls_session_get_master_secret(gnutls_session_t, gnutls_datum_t* a1) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-}
-
-CODA_STUB void gnutls_session_get_random(gnutls_session_t, gnutls_datum_t* a1, gnutls_datum_t* a2) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
 }
 
 CODA_STUB int gnutls_session_resumption_requested(gnutls_session_t) {
@@ -2661,8 +2642,6 @@ CODA_STUB int gnutls_session_resumption_requested(gnutls_session_t) {
 CODA_STUB int gnutls_session_set_id(gnutls_session_t, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_session_set_keylog_function(gnutls_session_t, gnutls_keylog_func) {}
 
 CODA_STUB int gnutls_session_set_premaster(gnutls_session_t, unsigned int, gnutls_protocol_t,
                                            gnutls_kx_algorithm_t, gnutls_cipher_algorithm_t,
