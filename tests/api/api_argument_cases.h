@@ -253,6 +253,47 @@ CASE(gnutls_record_get_max_size, 1, null, _, SAME, "16384",
 CASE(gnutls_record_discard_queued, 1, null, _, SAME, "0",
      ret_uint(gnutls_record_discard_queued(NULL)))
 
+/* ---- ALPN and the key log ---- */
+
+CASE(gnutls_alpn_set_protocols, 1, null, _, SAME, INVAL,
+     const gnutls_datum_t h2 = {(unsigned char*)"h2", 2};
+     ret_int(gnutls_alpn_set_protocols(NULL, &h2, 1, 0)))
+CASE(gnutls_alpn_set_protocols, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_alpn_set_protocols(new_client(), NULL, 1, 0)))
+CASE(gnutls_alpn_set_protocols, 2, null, datum_data, SAME, INVAL,
+     const gnutls_datum_t bad = {NULL, 2};
+     ret_int(gnutls_alpn_set_protocols(new_client(), &bad, 1, 0)))
+/* More protocols than GnuTLS takes (8). */
+CASE(
+    gnutls_alpn_set_protocols, 3, range, _, SAME, INVAL, gnutls_datum_t many[9]; int i;
+    for (i = 0; i < 9; i++) {
+      many[i].data = (unsigned char*)"h2";
+      many[i].size = 2;
+    } ret_int(gnutls_alpn_set_protocols(new_client(), many, 9, 0)))
+CASE(gnutls_alpn_set_protocols, 4, range, _, SAME, "0",
+     const gnutls_datum_t h2 = {(unsigned char*)"h2", 2};
+     ret_int(gnutls_alpn_set_protocols(new_client(), &h2, 1, UINT_MAX)))
+CASE(gnutls_alpn_get_selected_protocol, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_alpn_get_selected_protocol(NULL, &d)))
+CASE(gnutls_alpn_get_selected_protocol, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_alpn_get_selected_protocol(live_client(), NULL)))
+CASE(gnutls_session_set_keylog_function, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_keylog_function(NULL, NULL);
+     ret_void())
+/* NULL: no callback (the key log, if any, goes to SSLKEYLOGFILE). */
+CASE(gnutls_session_set_keylog_function, 2, null, _, SAME, IS_NULL,
+     gnutls_session_t s = new_client();
+     gnutls_session_set_keylog_function(s, NULL);
+     ret_ptr((const void*)gnutls_session_get_keylog_function(s)))
+CASE(gnutls_session_get_keylog_function, 1, null, _, SAME, IS_NULL,
+     ret_ptr((const void*)gnutls_session_get_keylog_function(NULL)))
+CASE(gnutls_session_get_random, 1, null, _, SAME, RETURNED, gnutls_datum_t c, r;
+     gnutls_session_get_random(NULL, &c, &r); ret_void())
+CASE(gnutls_session_get_random, 2, null, _, SAME, "32", gnutls_datum_t r = {NULL, 0};
+     gnutls_session_get_random(live_client(), NULL, &r); ret_uint(r.size))
+CASE(gnutls_session_get_random, 3, null, _, SAME, "32", gnutls_datum_t c = {NULL, 0};
+     gnutls_session_get_random(live_client(), &c, NULL); ret_uint(c.size))
+
 /* ---- closing and alerts ---- */
 
 CASE(gnutls_bye, 1, null, _, SAME, INVAL, ret_int(gnutls_bye(NULL, GNUTLS_SHUT_RDWR)))

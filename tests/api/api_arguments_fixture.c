@@ -118,6 +118,7 @@ static gnutls_session_t pair_client, pair_server;
 static gnutls_certificate_credentials_t client_trust;
 
 static void make_pair(void) {
+  static const gnutls_datum_t h2 = {(unsigned char*)"h2", 2};
   int cret = GNUTLS_E_AGAIN, sret = GNUTLS_E_AGAIN, rounds;
   int ret = gnutls_certificate_allocate_credentials(&client_trust);
   if (ret == 0)
@@ -131,6 +132,8 @@ static void make_pair(void) {
   gnutls_credentials_set(pair_client, GNUTLS_CRD_CERTIFICATE, client_trust);
   gnutls_credentials_set(pair_server, GNUTLS_CRD_CERTIFICATE, server_credentials());
   gnutls_server_name_set(pair_client, GNUTLS_NAME_DNS, "localhost", 9);
+  gnutls_alpn_set_protocols(pair_client, &h2, 1, 0);
+  gnutls_alpn_set_protocols(pair_server, &h2, 1, 0);
   use_queues(pair_client, &to_client, &to_server);
   use_queues(pair_server, &to_server, &to_client);
   for (rounds = 0; rounds < 50 && (cret != 0 || sret != 0); rounds++) {

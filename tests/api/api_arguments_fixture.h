@@ -22,7 +22,7 @@ gnutls_session_t nonblocking_client(void);
 
 /* A TLS 1.3 client and server that finished their handshake over an
  * in-memory transport (non-blocking: reading with nothing queued gives
- * GNUTLS_E_AGAIN). The client sent SNI "localhost". */
+ * GNUTLS_E_AGAIN). The client sent SNI "localhost"; both agreed on ALPN "h2". */
 gnutls_session_t live_client(void);
 gnutls_session_t live_server(void);
 /* Moves one record from the server to the client's queue. */

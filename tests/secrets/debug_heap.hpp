@@ -16,6 +16,12 @@
 
 namespace coda::test {
 
+// Makes the compiler treat a block as used, so a test's allocation that is
+// only written and freed (a deliberate leak) is not optimized away.
+inline void escape(const void* p) {
+  asm volatile("" : : "g"(p) : "memory");
+}
+
 // Did OpenSSL take the hooks? It refuses them once it has allocated, so the
 // binary installs them before main; a test fails when this is false.
 bool openssl_allocations_hooked();
