@@ -158,9 +158,13 @@ static void run_case(const struct arg_case* c, char* result, size_t size, int* c
     c->run();
     if (write(pfd[1], outcome, strlen(outcome) + 1) < 0) _exit(3);
     close(pfd[1]);
+#if API_ARGS_CODA
     /* exit, not _exit: under ASan, LeakSanitizer checks the case freed
      * what it allocated (what the fixture made stays reachable). */
     exit(0);
+#else
+    _exit(0); /* the real GnuTLS's leaks are not ours to check */
+#endif
   }
   close(pfd[1]);
   while (got < (ssize_t)size - 1 && (n = read(pfd[0], result + got, size - 1 - (size_t)got)) > 0) {
