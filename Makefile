@@ -20,8 +20,12 @@ asan: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(JOBS)
 
-test: build
+# Every test twice: on the release build, then under ASan + UBSan (leaks
+# included) on the asan build. The second run is what catches a memory
+# error a passing test did not show.
+test: build asan
 	ctest --preset release -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
@@ -43,3 +47,12 @@ fuzz:
 
 clean:
 	rm -rf build build-debug build-asan build-fuzz
+
+# The load test for minutes: rounds of 2000 sessions open at once against one
+# coda-serv, SOAK_SECONDS in all; non-zero on any failure, descriptor growth
+# or memory growth (docs/robustness.md, "Load").
+SOAK_SECONDS ?= 300
+.PHONY: soak
+soak: build
+	CODA_BIN=$(CURDIR)/build/bin CODA_PKI=$(CURDIR)/build/tests/interop/pki \
+	  tests/load/load.sh soak $(SOAK_SECONDS)

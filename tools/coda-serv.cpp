@@ -25,6 +25,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/alert.hpp"
@@ -32,6 +33,7 @@
 #include "common/options.hpp"
 #include "common/server_hello.hpp"
 #include "common/session.hpp"
+#include "config/names.hpp"
 #include "engine/connection.hpp"
 #include "io/fd_driver.hpp"
 
@@ -138,7 +140,7 @@ tools::Options make_options() {
           {"http", 0, false, false, "", "answer an HTTP request with a small web page"},
           {"httpdata", 0, true, false, "FILE", "answer an HTTP request with the file's contents"},
           {"require-client-cert", 'r', false, false, "",
-           "require a client certificate, verified against --x509cafile (TLS 1.3)"},
+           "require a client certificate, verified against --x509cafile"},
           {"disable-client-cert", 'a', false, false, "",
            "do not ask for a client certificate (the default)"},
           {"alpn", 0, true, true, "PROTOCOL",
@@ -271,6 +273,7 @@ class Server {
   void begin_close(Session& s, const std::string& why, int wait_ms);
   void begin_drain(Session& s, int wait_ms);
   void on_deadline(Session& s);
+  void set_deadline(Session& s, long long at);
   void finish(Session& s);
   void update_events(Session& s);
   void stop_all();
@@ -288,6 +291,9 @@ class Server {
   long long stop_deadline_ = -1;
   long long accept_paused_until_ = -1;
   std::map<int, std::unique_ptr<Session>> sessions_;
+  // (deadline, fd) of every session that has one, soonest first: the loop
+  // finds what is due without walking thousands of sessions each turn.
+  std::set<std::pair<long long, int>> deadlines_;
   std::array<uint8_t, 16384 + 2048> buf_{};
 };
 
@@ -312,7 +318,6 @@ void Server::accept_all() {
     s->fd = fd;
     s->number = ++served_;
     s->who = "connection " + std::to_string(s->number) + " from " + tools::peer_address(fd);
-    s->deadline = io::deadline_after(s_.timeout_ms);
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.fd = fd;
@@ -323,6 +328,7 @@ void Server::accept_all() {
     }
     s->events = EPOLLIN;
     debug(*s, "accepted");
+    set_deadline(*s, io::deadline_after(s_.timeout_ms));
     sessions_.emplace(fd, std::move(s));
   }
 }
@@ -455,11 +461,11 @@ void Server::after_receive(Session& s) {
   }
   if (s.phase == Phase::handshake && conn.handshake_complete()) {
     s.phase = Phase::data;
-    s.deadline = io::deadline_after(s_.timeout_ms);
+    set_deadline(s, io::deadline_after(s_.timeout_ms));
     debug(s, "handshake complete: " + tools::session_brief(conn));
   }
   if (s.phase == Phase::data) {
-    s.deadline = io::deadline_after(s_.timeout_ms);  // the client is not idle
+    set_deadline(s, io::deadline_after(s_.timeout_ms));  // the client is not idle
     serve_data(s);
     if (s.phase != Phase::data) return;
   }
@@ -469,7 +475,7 @@ void Server::after_receive(Session& s) {
         s.ending = "clean: we closed first (" + s.close_why + "), the client answered";
       }
       if (s_.bye == Bye::wr) {
-        s.deadline = io::deadline_after(s_.timeout_ms);  // wr: read on until EOF
+        set_deadline(s, io::deadline_after(s_.timeout_ms));  // wr: read on until EOF
         return;
       }
       begin_drain(s, kDrainMs);
@@ -615,7 +621,7 @@ void Server::begin_close(Session& s, const std::string& why, int wait_ms) {
   s.conn->close_write();
   s.conn->set_discard_app_data(true);
   s.phase = Phase::closing;
-  s.deadline = io::deadline_after(wait_ms);
+  set_deadline(s, io::deadline_after(wait_ms));
   debug(s, "close_notify queued: " + why);
   if (s.conn->read_state() != DirectionState::open) {
     // The client already closed its side (or failed): nothing to wait for.
@@ -629,7 +635,7 @@ void Server::begin_close(Session& s, const std::string& why, int wait_ms) {
 void Server::begin_drain(Session& s, int wait_ms) {
   if (s.phase == Phase::draining) return;
   s.phase = Phase::draining;
-  s.deadline = io::deadline_after(wait_ms);
+  set_deadline(s, io::deadline_after(wait_ms));
 }
 
 // Writes queued output; false when the session is finished (transport error).
@@ -651,7 +657,7 @@ bool Server::flush(Session& s) {
     }
     s.conn->consume_output(static_cast<size_t>(n));
     // A client that reads is not idle, even when it sends nothing.
-    if (s.phase == Phase::data) s.deadline = io::deadline_after(s_.timeout_ms);
+    if (s.phase == Phase::data) set_deadline(s, io::deadline_after(s_.timeout_ms));
   }
 }
 
@@ -704,6 +710,13 @@ void Server::on_event(Session& s, uint32_t events) {
   if (sessions_.count(fd) != 0) pump(s);
 }
 
+void Server::set_deadline(Session& s, long long at) {
+  if (s.deadline == at) return;
+  if (s.deadline >= 0) deadlines_.erase({s.deadline, s.fd});
+  s.deadline = at;
+  if (at >= 0) deadlines_.emplace(at, s.fd);
+}
+
 void Server::on_deadline(Session& s) {
   switch (s.phase) {
     case Phase::hello:
@@ -737,12 +750,20 @@ void Server::finish(Session& s) {
                  s.ending.empty() ? "the client went away" : s.ending.c_str());
   } else {
     const std::string sni = s.sni.empty() ? "" : " sni=" + s.sni;
-    std::fprintf(stderr, "%s: %s%s, %llu bytes in; %s\n", s.who.c_str(),
-                 tools::session_brief(*s.conn).c_str(), sni.c_str(),
+    // The client's certificate and the scheme of its CertificateVerify.
+    const SessionInfo& info = s.conn->info();
+    const std::string client =
+        info.peer_chain.empty()
+            ? ""
+            : " client-cert=\"" + info.peer_chain[0].subject() +
+                  "\" client-signature=" + std::string(scheme_name(info.peer_signature_scheme));
+    std::fprintf(stderr, "%s: %s%s%s, %llu bytes in; %s\n", s.who.c_str(),
+                 tools::session_brief(*s.conn).c_str(), sni.c_str(), client.c_str(),
                  static_cast<unsigned long long>(s.received),
                  s.ending.empty() ? "ended" : s.ending.c_str());
   }
   std::fflush(stderr);
+  set_deadline(s, -1);
   ::epoll_ctl(epoll_, EPOLL_CTL_DEL, s.fd, nullptr);
   ::close(s.fd);
   sessions_.erase(s.fd);  // s is gone from here on
@@ -773,7 +794,7 @@ void Server::stop_all() {
         begin_close(s, "server stopping", kStopGraceMs);
         break;
       case Phase::closing:
-        s.deadline = std::min(s.deadline, io::deadline_after(kStopGraceMs));
+        set_deadline(s, std::min(s.deadline, io::deadline_after(kStopGraceMs)));
         break;
       case Phase::draining:
         break;
@@ -816,8 +837,8 @@ int Server::run() {
     if (accept_paused_until_ >= 0 && (next < 0 || accept_paused_until_ < next)) {
       next = accept_paused_until_;
     }
-    for (const auto& [fd, s] : sessions_) {
-      if (s->deadline >= 0 && (next < 0 || s->deadline < next)) next = s->deadline;
+    if (!deadlines_.empty() && (next < 0 || deadlines_.begin()->first < next)) {
+      next = deadlines_.begin()->first;
     }
     const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()),
                                io::poll_timeout_until(next));
@@ -840,11 +861,13 @@ int Server::run() {
     }
     const long long now = io::monotonic_ms();
     std::vector<int> due;
-    for (const auto& [fd, s] : sessions_) {
-      if (s->deadline >= 0 && s->deadline <= now) due.push_back(fd);
+    for (auto it = deadlines_.begin(); it != deadlines_.end() && it->first <= now; ++it) {
+      due.push_back(it->second);
     }
     for (int fd : due) {
-      if (auto it = sessions_.find(fd); it != sessions_.end()) on_deadline(*it->second);
+      auto it = sessions_.find(fd);
+      const Session* s = it != sessions_.end() ? it->second.get() : nullptr;
+      if (s != nullptr && s->deadline >= 0 && s->deadline <= now) on_deadline(*it->second);
     }
     if (stopping_ && stop_deadline_ >= 0 && now >= stop_deadline_) {
       // The grace period is over: whatever is left closes now.

@@ -28,16 +28,20 @@ extern "C" {
 typedef enum {
   CODA_DIRECTION_OPEN = 0,   /* data may flow (or the handshake is running) */
   CODA_DIRECTION_CLOSED = 1, /* close_notify sent (writing) or received (reading) */
-  CODA_DIRECTION_FAILED = 2  /* fatal alert, decoding error or truncation */
+  CODA_DIRECTION_FAILED = 2  /* fatal alert, decoding error, truncation, or
+                                the transport failed (E_PUSH/PULL_ERROR) */
 } coda_direction_t;
 
 /* How a session ended, as one value.
  *   OPEN                 nothing has ended yet (or only one direction)
- *   CLEAN                close_notify went both ways
- *   PEER_NEVER_CONFIRMED we sent close_notify; the peer closed the transport
- *                        (EOF or error) without sending its own
- *   TRUNCATED            the transport ended before the peer's close_notify
- *                        while we had not closed: data may be missing
+ *   CLEAN                close_notify went both ways (ours queued: if writing
+ *                        it failed, as when the peer closes its socket right
+ *                        after its own, write_state says FAILED)
+ *   PEER_NEVER_CONFIRMED we sent close_notify; the transport ended (EOF, or
+ *                        an error reading or writing) without the peer's
+ *   TRUNCATED            the transport ended (EOF, or an error reading or
+ *                        writing) before the peer's close_notify while we
+ *                        had not closed: data may be missing
  *   TIMED_OUT            gnutls_bye gave up waiting for the peer's close_notify
  *   ABORTED_BY_ALERT     a fatal alert was sent or received */
 typedef enum {

@@ -32,6 +32,8 @@ enum class Reason : uint8_t {
   handshake_out_of_order,
   plaintext_under_keys,
   hook_aborted,
+  no_client_certificate,     // a TLS 1.2 server required one and got none
+  no_certificate_to_verify,  // a server asked to verify a client that sent none
 };
 
 struct Error {

@@ -53,10 +53,17 @@ struct Config {
 
   // Server: chains to choose from (by SNI and signature scheme).
   std::vector<std::shared_ptr<const CertifiedKey>> certificates;
-  // Server: whether to ask the client for a certificate.
+  // Server: whether to ask the client for a certificate. With require, a
+  // client that sends none is refused; with request it is too when
+  // verify_peer is set (as GnuTLS does: there is nothing to verify). The
+  // TLS 1.2 CertificateRequest names the anchors of `trust` as
+  // certificate_authorities, unless send_ca_names is false.
   enum class ClientAuth : uint8_t { none, request, require };
   ClientAuth client_auth = ClientAuth::none;
+  bool send_ca_names = true;
   // Client: certificate to send when asked (none: an empty Certificate).
+  // Sent only when its key can sign with a scheme the server lists (and, in
+  // TLS 1.2, is of a listed type and issued by a listed CA, if any).
   std::shared_ptr<const CertifiedKey> client_certificate;
 
   // ALPN (RFC 7301): the protocols we speak, most wanted first. The server

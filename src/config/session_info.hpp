@@ -20,6 +20,7 @@ struct SessionInfo {
   SignatureScheme peer_signature_scheme{};  // the scheme of the peer's CertificateVerify
   SignatureScheme own_signature_scheme{};   // the scheme of our CertificateVerify
   bool hello_retry = false;
+  bool certificate_requested = false;  // client: the server sent a CertificateRequest
   // The hellos' randoms, once both are known: they name a session in a key
   // log, and GnuTLS programs read them (gnutls_session_get_random).
   std::array<uint8_t, 32> client_random{};

@@ -6,6 +6,7 @@
 #include <openssl/x509v3.h>
 
 #include <sys/stat.h>
+#include <algorithm>
 #include <climits>
 #include <fstream>
 #include <sstream>
@@ -48,6 +49,18 @@ std::string name_to_string(const X509_NAME* name) {
   char* data = nullptr;
   const long len = BIO_get_mem_data(bio.get(), &data);
   return len > 0 ? std::string(data, static_cast<size_t>(len)) : std::string();
+}
+
+Bytes name_to_der(const X509_NAME* name) {
+  unsigned char* der = nullptr;
+  const int len = name != nullptr ? i2d_X509_NAME(name, &der) : -1;
+  if (len <= 0) {
+    ossl::clear_errors();
+    return {};
+  }
+  Bytes out(der, der + len);
+  OPENSSL_free(der);
+  return out;
 }
 
 bool is_ip_literal(const std::string& name) {
@@ -223,6 +236,14 @@ std::string Certificate::issuer() const {
   return state_ ? name_to_string(X509_get_issuer_name(state_->x509.get())) : std::string();
 }
 
+Bytes Certificate::subject_der() const {
+  return state_ ? name_to_der(X509_get_subject_name(state_->x509.get())) : Bytes();
+}
+
+Bytes Certificate::issuer_der() const {
+  return state_ ? name_to_der(X509_get_issuer_name(state_->x509.get())) : Bytes();
+}
+
 std::time_t Certificate::not_before() const {
   return state_ ? asn1_time_to_time_t(X509_get0_notBefore(state_->x509.get())) : 0;
 }
@@ -267,6 +288,7 @@ void* Certificate::native() const {
 struct TrustStore::State {
   ossl::X509StorePtr store;
   size_t count = 0;
+  std::vector<Bytes> names;
 };
 
 TrustStore::TrustStore() : state_(std::make_unique<State>()) {
@@ -283,6 +305,11 @@ Result<size_t> TrustStore::add_pem(ByteView pem) {
     // A duplicate is not an error (X509_STORE keeps one copy).
     if (X509_STORE_add_cert(state_->store.get(), static_cast<X509*>(c.native())) != 1) {
       return Error::make(ErrorKind::internal, "X509_STORE_add_cert failed");
+    }
+    Bytes name = c.subject_der();
+    if (!name.empty() &&
+        std::find(state_->names.begin(), state_->names.end(), name) == state_->names.end()) {
+      state_->names.push_back(std::move(name));
     }
   }
   state_->count += certs.size();
@@ -312,6 +339,11 @@ Result<size_t> TrustStore::add_system() {
 
 size_t TrustStore::size() const {
   return state_ ? state_->count : 0;
+}
+
+const std::vector<Bytes>& TrustStore::anchor_names() const {
+  static const std::vector<Bytes> kNone;
+  return state_ ? state_->names : kNone;
 }
 
 void* TrustStore::native() const {

@@ -31,6 +31,10 @@ class Certificate {
   Result<PublicKey> public_key() const;
   std::string subject() const;  // one-line RFC 2253 form
   std::string issuer() const;
+  // The DER Names, as TLS 1.2's certificate_authorities carries them
+  // (RFC 5246 7.4.4); empty if the certificate was moved from.
+  Bytes subject_der() const;
+  Bytes issuer_der() const;
   std::time_t not_before() const;
   std::time_t not_after() const;
   // The DER SubjectPublicKeyInfo; empty if the certificate was moved from.
@@ -65,6 +69,10 @@ class TrustStore {
   // /etc/ssl/certs (the Debian system store).
   Result<size_t> add_system();
   size_t size() const;
+  // The DER subject Names of the anchors added as certificates (not those a
+  // hashed directory supplies during verification), each once, in order:
+  // what a TLS 1.2 server lists in certificate_authorities.
+  const std::vector<Bytes>& anchor_names() const;
   void* native() const;  // X509_STORE*
 
  private:

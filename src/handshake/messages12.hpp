@@ -7,8 +7,10 @@
 // the exception: their body is empty by definition.
 //
 // Messages shared with TLS 1.3 live in messages.hpp: ClientHello and
-// ServerHello (with the 1.2 extensions), and Finished, which is
-// Finished::parse(body, 12) in TLS 1.2 (RFC 5246 7.4.9).
+// ServerHello (with the 1.2 extensions), CertificateVerify (RFC 5246 7.4.8:
+// the same digitally-signed struct, SignatureAndHashAlgorithm then opaque
+// signature<0..2^16-1>), and Finished, which is Finished::parse(body, 12) in
+// TLS 1.2 (RFC 5246 7.4.9).
 #pragma once
 
 #include <cstdint>

@@ -1,10 +1,12 @@
 // The TLS 1.2 client (RFC 5246 7.3): full handshake with ECDHE, extended
-// master secret and secure renegotiation indication; renegotiation refused.
+// master secret, secure renegotiation indication and client certificates;
+// renegotiation refused.
 #include <algorithm>
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
+#include "handshake/certificate_auth.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
 #include "handshake/send.hpp"
@@ -52,6 +54,7 @@ class Tls12Client final : public HandshakeMachine {
   Status on_certificate_request(const HandshakeMessage& m);
   Status on_server_hello_done(const HandshakeMessage& m);
   Status on_finished(const HandshakeMessage& m);
+  Status send_certificate_verify();
   Status send(HandshakeType type, ByteView body);
 
   const Config& config_;
@@ -66,6 +69,8 @@ class Tls12Client final : public HandshakeMachine {
   std::array<uint8_t, 32> server_random_{};
   std::optional<ServerKeyExchangeEcdhe> key_exchange_;
   bool certificate_requested_ = false;
+  // The certificate we answer the CertificateRequest with, if any.
+  std::optional<OwnCertificate> own_certificate_;
   SecureBytes master_;
 };
 
@@ -122,6 +127,9 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
   server_random_ = sh.random;
   info_.client_random = hello_.random;
   info_.server_random = sh.random;
+  // RFC 5246 7.4.8: a CertificateVerify would sign every message from the
+  // ClientHello on; keep them while one may be asked for.
+  if (config_.client_certificate) transcript_.keep_messages();
   transcript_.set_hash(suite_->hash);
   transcript_.add(m.raw);
   info_.version = ProtocolVersion::tls12;
@@ -166,9 +174,7 @@ Status Tls12Client::handle(const HandshakeMessage& m) {
 
 Status Tls12Client::on_certificate(const HandshakeMessage& m) {
   CODA_ASSIGN(auto cert, Certificate12::parse(m.body));
-  CertificateMsg as13;
-  for (auto& der : cert.certificates) as13.entries.push_back({std::move(der), {}});
-  CODA_TRY(accept_peer_certificate(config_, as13, /*peer_is_server=*/true, info_));
+  CODA_TRY(accept_peer_certificate12(config_, std::move(cert), /*peer_is_server=*/true, info_));
   auto key = info_.peer_chain.front().public_key();
   if (!key || !key_fits_suite(key->type(), suite_->kx)) {
     return Error::alert_error(AlertDescription::unsupported_certificate,
@@ -184,21 +190,10 @@ Status Tls12Client::on_server_key_exchange(const HandshakeMessage& m) {
   if (!contains(hello_.supported_groups, ske.named_group)) {
     return illegal_parameter("server chose a group we did not offer");
   }
-  const auto scheme = static_cast<SignatureScheme>(ske.scheme);
-  if (!contains(hello_.signature_algorithms, scheme)) {
-    return illegal_parameter("server signed with a scheme we did not offer");
-  }
-  auto key = info_.peer_chain.front().public_key();
-  if (!key || !key->allows(scheme, /*tls12=*/true)) {
-    return illegal_parameter("signature scheme does not match the certificate key");
-  }
   const Bytes content =
       server_key_exchange_content(hello_.random, server_random_, ske.params_bytes());
-  if (!key->verify(scheme, content, ske.signature)) {
-    return Error::alert_error(AlertDescription::decrypt_error, "bad ServerKeyExchange signature",
-                              Reason::bad_signature);
-  }
-  info_.peer_signature_scheme = scheme;
+  CODA_TRY(verify_peer_signature(config_.signature_schemes, ske.scheme, content, ske.signature,
+                                 /*tls12=*/true, info_));
   info_.group = static_cast<NamedGroup>(ske.named_group);
   key_exchange_ = std::move(ske);
   transcript_.add(m.raw);
@@ -208,8 +203,12 @@ Status Tls12Client::on_server_key_exchange(const HandshakeMessage& m) {
 
 Status Tls12Client::on_certificate_request(const HandshakeMessage& m) {
   CODA_ASSIGN(auto req, CertificateRequest12::parse(m.body));
-  (void)req;
   certificate_requested_ = true;
+  info_.certificate_requested = true;
+  own_certificate_ = choose_client_certificate(config_, req.signature_algorithms, /*tls12=*/true);
+  if (own_certificate_ && !fits_certificate_request(*own_certificate_->key, req)) {
+    own_certificate_.reset();
+  }
   transcript_.add(m.raw);
   state_ = State::wait_server_hello_done;
   return {};
@@ -218,25 +217,34 @@ Status Tls12Client::on_certificate_request(const HandshakeMessage& m) {
 Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   CODA_TRY(ServerHelloDone::parse(m.body));
   transcript_.add(m.raw);
-  // Client certificates are not offered in TLS 1.2 yet: an empty list lets
-  // the server decide (RFC 5246 7.4.6).
-  if (certificate_requested_)
-    CODA_TRY(send(HandshakeType::certificate, Certificate12{}.serialize()));
+  if (!own_certificate_) transcript_.drop_messages();
+  // RFC 5246 7.4.6: asked for a certificate, we answer, with an empty list
+  // when we have none that fits (the server decides whether to go on).
+  if (certificate_requested_) {
+    Certificate12 cert;
+    if (own_certificate_) {
+      for (const auto& c : own_certificate_->key->chain)
+        cert.certificates.emplace_back(c.der().begin(), c.der().end());
+    }
+    CODA_TRY(send(HandshakeType::certificate, cert.serialize()));
+  }
 
   const auto group = static_cast<NamedGroup>(key_exchange_->named_group);
   CODA_ASSIGN(auto share, crypto::KeyShare::generate(group, random_));
   CODA_ASSIGN(auto pre_master, share.shared_secret(key_exchange_->public_key));
   ClientKeyExchangeEcdhe cke;
   cke.public_key.assign(share.public_key().begin(), share.public_key().end());
-  // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
-  // The master secret is logged before that message leaves, as GnuTLS does:
-  // a key log callback that refuses it stops the handshake with nothing sent.
+  // RFC 7627 4: the session hash covers everything through
+  // ClientKeyExchange, so it is taken before the CertificateVerify. The
+  // master secret is logged before that message leaves, as GnuTLS does: a
+  // key log callback that refuses it stops the handshake with nothing sent.
   Bytes cke_message;
   append_handshake(cke_message, HandshakeType::client_key_exchange, cke.serialize());
   transcript_.add(cke_message);
   master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
   CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
   CODA_TRY(sink_.write_handshake(cke_message));
+  if (own_certificate_) CODA_TRY(send_certificate_verify());
   sink_.write_change_cipher_spec();
   CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
                               /*client_keys=*/true, /*for_writing=*/true));
@@ -245,6 +253,20 @@ Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   CODA_TRY(send(HandshakeType::finished, fin.serialize()));
   state_ = State::wait_change_cipher_spec;
   return {};
+}
+
+Status Tls12Client::send_certificate_verify() {
+  // RFC 5246 7.4.8: the signature covers handshake_messages, everything
+  // from the ClientHello through the ClientKeyExchange.
+  auto signature =
+      own_certificate_->key->key.sign(own_certificate_->scheme, transcript_.messages());
+  transcript_.drop_messages();
+  if (!signature) return Error::alert_error(AlertDescription::internal_error, "signing failed");
+  CertificateVerify cv;
+  cv.scheme = static_cast<uint16_t>(own_certificate_->scheme);
+  cv.signature = std::move(signature).value();
+  info_.own_signature_scheme = own_certificate_->scheme;
+  return send(HandshakeType::certificate_verify, cv.serialize());
 }
 
 Status Tls12Client::on_change_cipher_spec() {

@@ -1,5 +1,8 @@
 #include "handshake/tls12_common.hpp"
 
+#include <algorithm>
+
+#include "handshake/certificate_auth.hpp"
 #include "handshake/prf12.hpp"
 
 namespace coda::hs {
@@ -34,6 +37,45 @@ bool key_fits_suite(crypto::KeyType key, KeyExchange kx) {
       return false;
   }
   return false;
+}
+
+CertificateRequest12 make_certificate_request(const Config& config) {
+  CertificateRequest12 request;
+  request.certificate_types = {kCertTypeRsaSign, kCertTypeEcdsaSign};
+  for (SignatureScheme s : config.signature_schemes) {
+    request.signature_algorithms.push_back(static_cast<uint16_t>(s));
+  }
+  if (config.trust && config.send_ca_names) {
+    // DistinguishedName certificate_authorities<0..2^16-1>, each with a
+    // 2-byte length.
+    size_t total = 0;
+    for (const Bytes& name : config.trust->anchor_names()) total += 2 + name.size();
+    if (total <= 0xFFFF) request.certificate_authorities = config.trust->anchor_names();
+  }
+  return request;
+}
+
+bool fits_certificate_request(const CertifiedKey& own, const CertificateRequest12& request) {
+  const uint8_t type =
+      own.key.type() == crypto::KeyType::rsa ? kCertTypeRsaSign : kCertTypeEcdsaSign;
+  if (std::find(request.certificate_types.begin(), request.certificate_types.end(), type) ==
+      request.certificate_types.end()) {
+    return false;
+  }
+  // RFC 5246 7.4.4: an empty list means any CA.
+  if (request.certificate_authorities.empty()) return true;
+  const auto& cas = request.certificate_authorities;
+  return std::any_of(own.chain.begin(), own.chain.end(), [&](const crypto::Certificate& cert) {
+    return std::find(cas.begin(), cas.end(), cert.issuer_der()) != cas.end();
+  });
+}
+
+Status accept_peer_certificate12(const Config& config, Certificate12 message, bool peer_is_server,
+                                 SessionInfo& info) {
+  CertificateMsg as13;
+  as13.entries.reserve(message.certificates.size());
+  for (auto& der : message.certificates) as13.entries.push_back({std::move(der), {}});
+  return accept_peer_certificate(config, as13, peer_is_server, info);
 }
 
 }  // namespace coda::hs

@@ -1,11 +1,12 @@
 // The TLS 1.2 server (RFC 5246 7.3): full handshake with ECDHE, extended
-// master secret required, secure renegotiation indication; renegotiation
-// refused.
+// master secret required, secure renegotiation indication, client
+// certificates requested or required; renegotiation refused.
 #include <algorithm>
 #include <optional>
 
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
+#include "handshake/certificate_auth.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
 #include "handshake/send.hpp"
@@ -17,7 +18,9 @@ namespace coda::hs {
 namespace {
 
 enum class State : uint8_t {
+  wait_client_certificate,
   wait_client_key_exchange,
+  wait_certificate_verify,
   wait_change_cipher_spec,
   wait_finished,
   connected,
@@ -62,7 +65,9 @@ class Tls12Server final : public HandshakeMachine {
 
  private:
   Status negotiate(const ClientHello& ch);
+  Status on_client_certificate(const HandshakeMessage& m);
   Status on_client_key_exchange(const HandshakeMessage& m);
+  Status on_certificate_verify(const HandshakeMessage& m);
   Status on_finished(const HandshakeMessage& m);
   Status send(HandshakeType type, ByteView body);
 
@@ -80,6 +85,7 @@ class Tls12Server final : public HandshakeMachine {
   std::array<uint8_t, 32> client_random_{};
   std::array<uint8_t, 32> server_random_{};
   std::optional<crypto::KeyShare> share_;
+  bool client_certificate_received_ = false;
   SecureBytes master_;
 };
 
@@ -180,6 +186,10 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
   info_.group = group_;
   info_.own_signature_scheme = scheme_;
   sink_.set_version(ProtocolVersion::tls12);
+  // RFC 5246 7.4.8: the client's CertificateVerify signs every message from
+  // the ClientHello on; keep them while one may come.
+  const bool ask_certificate = config_.client_auth != Config::ClientAuth::none;
+  if (ask_certificate) transcript_.keep_messages();
   transcript_.set_hash(suite_->hash);
   transcript_.add(m.raw);
 
@@ -215,20 +225,25 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
   ske.signature = std::move(signature).value();
   share_.emplace(std::move(share));
   CODA_TRY(send(HandshakeType::server_key_exchange, ske.serialize()));
-  // Client certificates are not requested in TLS 1.2 yet.
-  if (config_.client_auth == Config::ClientAuth::require) {
-    return Error::alert_error(AlertDescription::handshake_failure,
-                              "client certificates are not supported in TLS 1.2 yet");
+  if (ask_certificate) {
+    CODA_TRY(
+        send(HandshakeType::certificate_request, make_certificate_request(config_).serialize()));
   }
   CODA_TRY(send(HandshakeType::server_hello_done, ServerHelloDone{}.serialize()));
-  state_ = State::wait_client_key_exchange;
+  state_ = ask_certificate ? State::wait_client_certificate : State::wait_client_key_exchange;
   return {};
 }
 
 Status Tls12Server::handle(const HandshakeMessage& m) {
   switch (state_) {
+    case State::wait_client_certificate:
+      if (m.type == HandshakeType::certificate) return on_client_certificate(m);
+      break;
     case State::wait_client_key_exchange:
       if (m.type == HandshakeType::client_key_exchange) return on_client_key_exchange(m);
+      break;
+    case State::wait_certificate_verify:
+      if (m.type == HandshakeType::certificate_verify) return on_certificate_verify(m);
       break;
     case State::wait_change_cipher_spec:
       break;
@@ -248,14 +263,49 @@ Status Tls12Server::handle(const HandshakeMessage& m) {
   return unexpected("handshake message out of order");
 }
 
+Status Tls12Server::on_client_certificate(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto cert, Certificate12::parse(m.body));
+  transcript_.add(m.raw);
+  // RFC 5246 7.4.6: an empty list says the client has no suitable
+  // certificate; the server decides whether to go on.
+  if (cert.certificates.empty()) {
+    CODA_TRY(accept_missing_client_certificate(config_, ProtocolVersion::tls12));
+  } else {
+    CODA_TRY(accept_peer_certificate12(config_, std::move(cert), /*peer_is_server=*/false, info_));
+    client_certificate_received_ = true;
+  }
+  state_ = State::wait_client_key_exchange;
+  return {};
+}
+
 Status Tls12Server::on_client_key_exchange(const HandshakeMessage& m) {
   CODA_ASSIGN(auto cke, ClientKeyExchangeEcdhe::parse(m.body));
   CODA_ASSIGN(auto pre_master, share_->shared_secret(cke.public_key));
   share_.reset();
   transcript_.add(m.raw);
-  // RFC 7627 4: the session hash covers everything through ClientKeyExchange.
+  // RFC 7627 4: the session hash covers everything through
+  // ClientKeyExchange, not the CertificateVerify that may follow.
   master_ = master_secret_ems(suite_->hash, pre_master, transcript_.current());
   CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
+  // RFC 5246 7.4.8: a client that sent a certificate proves it holds the
+  // key; one that sent none has nothing to sign.
+  if (client_certificate_received_) {
+    state_ = State::wait_certificate_verify;
+  } else {
+    transcript_.drop_messages();
+    state_ = State::wait_change_cipher_spec;
+  }
+  return {};
+}
+
+Status Tls12Server::on_certificate_verify(const HandshakeMessage& m) {
+  // RFC 5246 7.4.8: the same digitally-signed struct as TLS 1.3's
+  // CertificateVerify, over handshake_messages through ClientKeyExchange.
+  CODA_ASSIGN(auto cv, CertificateVerify::parse(m.body));
+  CODA_TRY(verify_peer_signature(config_.signature_schemes, cv.scheme, transcript_.messages(),
+                                 cv.signature, /*tls12=*/true, info_));
+  transcript_.drop_messages();
+  transcript_.add(m.raw);
   state_ = State::wait_change_cipher_spec;
   return {};
 }

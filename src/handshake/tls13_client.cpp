@@ -5,6 +5,7 @@
 
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
+#include "handshake/certificate_auth.hpp"
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
@@ -339,6 +340,7 @@ Status Tls13Client::on_certificate_request(const HandshakeMessage& m) {
   if (!req.request_context.empty())
     return illegal_parameter("non-empty certificate_request_context");
   certificate_requested_ = true;
+  info_.certificate_requested = true;
   request_context_ = req.request_context;
   requested_schemes_ = req.signature_algorithms;
   transcript_.add(m.raw);
@@ -379,23 +381,13 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
       sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
 
   if (certificate_requested_) {
-    const CertifiedKey* own = config_.client_certificate.get();
-    std::optional<SignatureScheme> scheme;
-    if (own != nullptr) {
-      for (uint16_t s : requested_schemes_) {
-        const auto candidate = static_cast<SignatureScheme>(s);
-        if (own->key.allows(candidate)) {
-          scheme = candidate;
-          break;
-        }
-      }
-    }
+    const auto own = choose_client_certificate(config_, requested_schemes_, /*tls12=*/false);
     static const std::vector<crypto::Certificate> kNoChain;
-    const auto& chain = (own != nullptr && scheme) ? own->chain : kNoChain;
+    const auto& chain = own ? own->key->chain : kNoChain;
     CODA_TRY(send(HandshakeType::certificate, certificate_message(chain, request_context_)));
-    if (!chain.empty()) {
-      info_.own_signature_scheme = *scheme;
-      CODA_ASSIGN(auto cv, make_certificate_verify(own->key, *scheme, /*server=*/false,
+    if (own) {
+      info_.own_signature_scheme = own->scheme;
+      CODA_ASSIGN(auto cv, make_certificate_verify(own->key->key, own->scheme, /*server=*/false,
                                                    transcript_.current()));
       CODA_TRY(send(HandshakeType::certificate_verify, cv));
     }

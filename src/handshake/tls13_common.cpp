@@ -1,11 +1,9 @@
 #include "handshake/tls13_common.hpp"
 
-#include <algorithm>
-#include <ctime>
 #include <string_view>
 
 #include "base/writer.hpp"
-#include "crypto/x509.hpp"
+#include "handshake/certificate_auth.hpp"
 #include "handshake/key_schedule.hpp"
 
 namespace coda::hs {
@@ -26,65 +24,11 @@ Bytes certificate_verify_content(bool server, ByteView transcript_hash) {
   return content;
 }
 
-Status accept_peer_certificate(const Config& config, const CertificateMsg& message,
-                               bool peer_is_server, SessionInfo& info) {
-  std::vector<crypto::Certificate> chain;
-  chain.reserve(message.entries.size());
-  for (const auto& entry : message.entries) {
-    auto cert = crypto::Certificate::from_der(entry.cert_data);
-    if (!cert)
-      return Error::alert_error(AlertDescription::bad_certificate, "unparsable certificate");
-    chain.push_back(std::move(cert).value());
-  }
-  if (chain.empty()) {
-    // RFC 8446 4.4.2.4: a server MUST send a certificate (decode_error if
-    // not); a client that sends none is refused with certificate_required.
-    if (peer_is_server) return decode_error("server sent no certificate");
-    return Error::alert_error(AlertDescription::certificate_required, "no client certificate");
-  }
-  if (!chain.front().public_key()) {
-    return Error::alert_error(AlertDescription::unsupported_certificate, "unsupported public key");
-  }
-
-  uint32_t status = crypto::kVerifyInvalid | crypto::kVerifySignerNotFound;
-  if (config.trust) {
-    crypto::VerifyOptions options;
-    options.server = peer_is_server;
-    options.at_time = config.verify_time;
-    if (peer_is_server) {
-      options.hostname =
-          config.verify_hostname.empty() ? config.server_name : config.verify_hostname;
-    }
-    status = crypto::verify_chain(*config.trust, chain, options);
-  }
-  info.peer_chain = std::move(chain);
-  info.peer_verify_status = status;
-  if (config.verify_peer && status != crypto::kVerifyOk) {
-    return Error::alert_error(crypto::alert_for_verify_status(status),
-                              "certificate verification failed");
-  }
-  return {};
-}
-
 Status check_certificate_verify(const CertificateVerify& cv,
                                 const std::vector<SignatureScheme>& offered, bool peer_is_server,
                                 ByteView transcript_hash, SessionInfo& info) {
-  const auto scheme = static_cast<SignatureScheme>(cv.scheme);
-  // RFC 8446 4.4.3: the scheme MUST be one we offered.
-  if (std::find(offered.begin(), offered.end(), scheme) == offered.end()) {
-    return illegal_parameter("CertificateVerify uses a scheme we did not offer");
-  }
-  if (info.peer_chain.empty()) return unexpected("CertificateVerify without a certificate");
-  auto key = info.peer_chain.front().public_key();
-  if (!key) return Error::alert_error(AlertDescription::bad_certificate, "unusable public key");
-  if (!key->allows(scheme)) return illegal_parameter("scheme does not match the certificate key");
   const Bytes content = certificate_verify_content(peer_is_server, transcript_hash);
-  if (!key->verify(scheme, content, cv.signature)) {
-    return Error::alert_error(AlertDescription::decrypt_error, "bad CertificateVerify signature",
-                              Reason::bad_signature);
-  }
-  info.peer_signature_scheme = scheme;
-  return {};
+  return verify_peer_signature(offered, cv.scheme, content, cv.signature, /*tls12=*/false, info);
 }
 
 Result<Bytes> make_certificate_verify(const crypto::PrivateKey& key, SignatureScheme scheme,

@@ -1,5 +1,6 @@
-// Pieces both TLS 1.3 roles share: CertificateVerify content, Finished,
-// certificate checks and the selection helpers.
+// Pieces both TLS 1.3 roles share: CertificateVerify content and checks,
+// the selection helpers, KeyUpdate. Certificate checks both versions share
+// are in certificate_auth.hpp.
 #pragma once
 
 #include <optional>
@@ -19,12 +20,6 @@ namespace coda::hs {
 
 // RFC 8446 4.4.3: 64 spaces, the context string, a zero byte, the hash.
 Bytes certificate_verify_content(bool server, ByteView transcript_hash);
-
-// Parses a Certificate message's chain, verifies it as config says and
-// records chain and status in `info`. Errors carry the alert RFC 8446 6.2
-// names (bad_certificate, unknown_ca, certificate_expired, ...).
-Status accept_peer_certificate(const Config& config, const CertificateMsg& message,
-                               bool peer_is_server, SessionInfo& info);
 
 // Checks the peer's CertificateVerify against the leaf of info.peer_chain.
 // `offered` are the schemes we advertised.

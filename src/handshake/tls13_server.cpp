@@ -5,6 +5,7 @@
 
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
+#include "handshake/certificate_auth.hpp"
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
@@ -324,7 +325,8 @@ Status Tls13Server::on_client_certificate(const HandshakeMessage& m) {
   CODA_ASSIGN(auto cert, CertificateMsg::parse(m.body));
   if (!cert.request_context.empty()) return illegal_parameter("non-empty certificate context");
   transcript_.add(m.raw);
-  if (cert.entries.empty() && config_.client_auth == Config::ClientAuth::request) {
+  if (cert.entries.empty()) {
+    CODA_TRY(accept_missing_client_certificate(config_, ProtocolVersion::tls13));
     state_ = ServerState::wait_finished;
     return {};
   }

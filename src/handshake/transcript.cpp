@@ -7,18 +7,32 @@
 namespace coda::hs {
 
 void Transcript::add(ByteView message) {
-  if (hash_) {
-    hash_->update(message);
-  } else {
-    append(pending_, message);
-  }
+  if (hash_) hash_->update(message);
+  if (!hash_ || keep_) append(pending_, message);
 }
 
 void Transcript::set_hash(crypto::HashAlg alg) {
   if (hash_) return;
   hash_.emplace(alg);
   hash_->update(pending_);
-  Bytes().swap(pending_);
+  if (!keep_) Bytes().swap(pending_);
+}
+
+void Transcript::keep_messages() {
+  // After set_hash() the earlier messages are gone (unless already kept).
+  assert(!hash_ || keep_);
+  keep_ = true;
+}
+
+ByteView Transcript::messages() const {
+  assert(keep_);
+  return pending_;
+}
+
+void Transcript::drop_messages() {
+  if (!keep_) return;
+  keep_ = false;
+  if (hash_) Bytes().swap(pending_);
 }
 
 Bytes Transcript::current() const {

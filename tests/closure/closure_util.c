@@ -94,6 +94,11 @@ gnutls_session_t cu_session(int server, unsigned extra_flags) {
   return s;
 }
 
+int cu_tls13_only(void) {
+  const char* priority = getenv("CODA_TEST_PRIORITY");
+  return priority == NULL || strstr(priority, "TLS1.3") != NULL;
+}
+
 void cu_socketpair(int fds[2]) {
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) die("socketpair", errno);
 }

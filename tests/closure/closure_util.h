@@ -5,8 +5,12 @@
 #ifndef CODA_TESTS_CLOSURE_UTIL_H
 #define CODA_TESTS_CLOSURE_UTIL_H
 
-#include <gnutls/coda.h>
 #include <gnutls/gnutls.h>
+/* Coda's additions; absent when a walk is built against the real GnuTLS
+ * to compare return codes (then CODA_GNUTLS_EXTENSIONS is undefined). */
+#if __has_include(<gnutls/coda.h>)
+#include <gnutls/coda.h>
+#endif
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,8 +35,12 @@ int cu_finish(void);
 /* ---- sessions ---- */
 /* Loads data/server.{crt,key} from dir (argv[1]); call first. */
 void cu_init(int argc, char** argv);
-/* A TLS 1.3-only session with the test credentials; no transport set. */
+/* A TLS 1.3-only session with the test credentials; no transport set.
+ * CODA_TEST_PRIORITY, if set, replaces the priority string (tests
+ * registered for TLS 1.2 set it). */
 gnutls_session_t cu_session(int server, unsigned extra_flags);
+/* 1 unless CODA_TEST_PRIORITY asks for versions other than TLS 1.3. */
+int cu_tls13_only(void);
 void cu_socketpair(int fds[2]);
 void cu_set_nonblock(int fd, int on);
 

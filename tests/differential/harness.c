@@ -39,6 +39,7 @@ static struct side client_side, server_side;
 static const struct scenario* current;
 static const char* version = "tls13";
 static gnutls_certificate_credentials_t server_cred, client_cred;
+gnutls_certificate_credentials_t client_cert_cred;
 
 /* ---- transcript ---- */
 
@@ -297,6 +298,11 @@ void set_nonblocking(struct side* sd) {
 
 static ssize_t custom_push(gnutls_transport_ptr_t p, const void* data, size_t n) {
   struct side* sd = (struct side*)p;
+  if (sd->push_fail) {
+    gnutls_transport_set_errno(sd->s, sd->push_fail);
+    errno = sd->push_fail;
+    return -1;
+  }
   if (sd->push_eagain > 0) {
     sd->push_eagain--;
     gnutls_transport_set_errno(sd->s, EAGAIN);
@@ -314,6 +320,11 @@ static ssize_t custom_push(gnutls_transport_ptr_t p, const void* data, size_t n)
 
 static ssize_t custom_pull(gnutls_transport_ptr_t p, void* data, size_t n) {
   struct side* sd = (struct side*)p;
+  if (sd->pull_fail) {
+    gnutls_transport_set_errno(sd->s, sd->pull_fail);
+    errno = sd->pull_fail;
+    return -1;
+  }
   if (sd->pull_eagain > 0) {
     sd->pull_eagain--;
     gnutls_transport_set_errno(sd->s, EAGAIN);
@@ -329,7 +340,7 @@ static int custom_pull_timeout(gnutls_transport_ptr_t p, unsigned ms) {
   pfd.fd = sd->fd;
   pfd.events = POLLIN;
   pfd.revents = 0;
-  if (sd->pull_eagain > 0) return 1;
+  if (sd->pull_eagain > 0 || sd->pull_fail) return 1; /* a failing socket polls readable */
   return poll(&pfd, 1, ms == GNUTLS_INDEFINITE_TIMEOUT ? -1 : (int)ms);
 }
 
@@ -363,9 +374,16 @@ static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials
   gnutls_transport_set_int(sd->s, sd->fd);
   rc = do_handshake(sd);
   if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED) do_alert_get(sd);
+  if (rc < 0 && current->failed) current->failed(sd, rc);
   /* A failed handshake must not leave the peer waiting for ever. */
   if (rc < 0) shutdown(sd->fd, SHUT_RDWR);
   return rc;
+}
+
+static void free_credentials(void) {
+  gnutls_certificate_free_credentials(server_cred);
+  gnutls_certificate_free_credentials(client_cred);
+  gnutls_certificate_free_credentials(client_cert_cred);
 }
 
 static void* server_main(void* arg) {
@@ -416,6 +434,8 @@ int main(int argc, char** argv) {
   version = argv[2];
   for (i = 0; scenarios[i].name; i++)
     if (strcmp(scenarios[i].name, argv[1]) == 0) current = &scenarios[i];
+  for (i = 0; client_auth_scenarios[i].name; i++)
+    if (strcmp(client_auth_scenarios[i].name, argv[1]) == 0) current = &client_auth_scenarios[i];
   if (!current) {
     fprintf(stderr, "unknown scenario %s\n", argv[1]);
     return 2;
@@ -432,8 +452,21 @@ int main(int argc, char** argv) {
   snprintf(key, sizeof key, "%s/server.key", argv[3]);
   if (gnutls_certificate_allocate_credentials(&server_cred) < 0 ||
       gnutls_certificate_allocate_credentials(&client_cred) < 0 ||
+      gnutls_certificate_allocate_credentials(&client_cert_cred) < 0 ||
       (rc = gnutls_certificate_set_x509_key_file(server_cred, crt, key, GNUTLS_X509_FMT_PEM)) < 0) {
     fprintf(stderr, "credentials: %d\n", rc);
+    return 2;
+  }
+  snprintf(crt, sizeof crt, "%s/client-ca.crt", argv[3]);
+  if ((rc = gnutls_certificate_set_x509_trust_file(server_cred, crt, GNUTLS_X509_FMT_PEM)) != 1) {
+    fprintf(stderr, "client CA: %d\n", rc);
+    return 2;
+  }
+  snprintf(crt, sizeof crt, "%s/client.crt", argv[3]);
+  snprintf(key, sizeof key, "%s/client.key", argv[3]);
+  if ((rc = gnutls_certificate_set_x509_key_file(client_cert_cred, crt, key, GNUTLS_X509_FMT_PEM)) <
+      0) {
+    fprintf(stderr, "client certificate: %d\n", rc);
     return 2;
   }
   client_side.name = "client";
@@ -446,8 +479,7 @@ int main(int argc, char** argv) {
     dump(1);
     if (client_side.s) gnutls_deinit(client_side.s);
     close(client_fd);
-    gnutls_certificate_free_credentials(server_cred);
-    gnutls_certificate_free_credentials(client_cred);
+    free_credentials();
     gnutls_global_deinit();
     return 0;
   }
@@ -492,8 +524,7 @@ int main(int argc, char** argv) {
     }
     if (server_side.s) gnutls_deinit(server_side.s);
     close(sv[1]);
-    gnutls_certificate_free_credentials(server_cred);
-    gnutls_certificate_free_credentials(client_cred);
+    free_credentials();
     gnutls_global_deinit();
     return 0;
   }
@@ -509,8 +540,7 @@ int main(int argc, char** argv) {
   if (server_side.s) gnutls_deinit(server_side.s);
   close(sv[0]);
   close(sv[1]);
-  gnutls_certificate_free_credentials(server_cred);
-  gnutls_certificate_free_credentials(client_cred);
+  free_credentials();
   gnutls_global_deinit();
   return 0;
 }

@@ -22,6 +22,8 @@ struct side {
   /* Custom transport (only after use_custom_transport()). */
   int pull_eagain; /* the next N pulls fail with EAGAIN */
   int push_eagain; /* the next N pushes fail with EAGAIN */
+  int push_fail;   /* nonzero: every push fails with this errno (EPIPE) */
+  int pull_fail;   /* nonzero: every pull fails with this errno (ECONNRESET) */
   int capture;     /* pushes go to cap[] instead of the socket */
   unsigned char cap[8192];
   size_t caplen;
@@ -70,7 +72,7 @@ void raw_count_records(struct side* sd);
 void set_nonblocking(struct side* sd);
 
 /* Switches the session to push/pull functions that honour pull_eagain,
- * push_eagain and capture. */
+ * push_eagain, push_fail, pull_fail and capture. */
 void use_custom_transport(struct side* sd);
 
 /* Ordering between the two sides. */
@@ -83,7 +85,17 @@ struct scenario {
   void (*server)(struct side*);
   /* Called on each side's fresh session before its handshake, or NULL. */
   void (*setup)(struct side*);
+  /* Called on a side whose handshake failed with rc, before its socket is
+   * shut down (instead of client/server), or NULL. */
+  void (*failed)(struct side*, int rc);
 };
 extern const struct scenario scenarios[];
+/* Client certificates (client_auth.c). */
+extern const struct scenario client_auth_scenarios[];
+
+/* Credentials with the client certificate (DATA_DIR/client.crt and
+ * client.key). The server's credentials trust its issuer
+ * (DATA_DIR/client-ca.crt). */
+extern gnutls_certificate_credentials_t client_cert_cred;
 
 #endif

@@ -1,6 +1,7 @@
 /* The closure scenarios. Each has a client half and a server half, both
  * starting right after their handshake returned 0. Events (post/await) fix
  * the order wherever the result could depend on it. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -716,6 +717,63 @@ static void deliberate_bye_twice_one_alert_client(struct side* c) {
   raw_shutdown_wr(c);
 }
 
+/* Writing fails for good (EPIPE) in gnutls_record_send: what the calls
+ * after it return, and what reaches the peer (nothing: every write fails,
+ * then the transport works again but the session may not write). */
+static void push_error_client(struct side* c) {
+  use_custom_transport(c);
+  c->push_fail = EPIPE;
+  do_send(c, 10);
+  do_send(c, 10);
+  await(E1);
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  c->push_fail = 0;
+  do_send(c, 10);
+  raw_shutdown_wr(c);
+}
+static void push_error_server(struct side* s) {
+  do_send(s, 4);
+  post(E1);
+  raw_count_records(s);
+}
+
+/* Reading fails for good (ECONNRESET) in gnutls_record_recv: the calls
+ * after it (reading stays refused when the transport works again), and
+ * what the session still writes: bye(RDWR) sends its close_notify, then
+ * has nothing to wait on. */
+static void pull_error_client(struct side* c) {
+  use_custom_transport(c);
+  c->pull_fail = ECONNRESET;
+  do_recv(c);
+  do_recv(c);
+  c->pull_fail = 0;
+  await(E1);
+  do_recv(c);
+  c->pull_fail = ECONNRESET;
+  do_send(c, 10);
+  do_bye(c, GNUTLS_SHUT_RDWR);
+  do_recv(c);
+  raw_shutdown_wr(c);
+}
+static void pull_error_server(struct side* s) {
+  do_send(s, 4);
+  post(E1);
+  raw_count_records(s);
+}
+
+/* The same with bye(WR), then bye(RDWR) (one close_notify each in GnuTLS,
+ * so only once here: see deliberate_bye_twice_one_alert). */
+static void pull_error_bye_wr_client(struct side* c) {
+  use_custom_transport(c);
+  c->pull_fail = ECONNRESET;
+  do_recv(c);
+  do_bye(c, GNUTLS_SHUT_WR);
+  do_recv(c);
+  raw_shutdown_wr(c);
+}
+
 #define SCENARIO(n) \
   { #n, n##_client, n##_server, NULL }
 #define SCENARIO_SETUP(n) \
@@ -771,5 +829,8 @@ const struct scenario scenarios[] = {
     SCENARIO(contract_no_close_notify_after_fatal),
     SCENARIO(deliberate_no_data_after_fatal_alert),
     SCENARIO_SETUP(deliberate_alpn_alert),
+    SCENARIO(push_error),
+    SCENARIO(pull_error),
+    {"pull_error_bye_wr", pull_error_bye_wr_client, nonblocking_push_server, NULL},
     {NULL, NULL, NULL, NULL},
 };

@@ -52,6 +52,8 @@ std::shared_ptr<Config> engine_config(Role role, int variant, crypto::RandomSour
     case kTls12:
       config->min_version = ProtocolVersion::tls12;
       config->max_version = ProtocolVersion::tls12;
+      config->client_auth = Config::ClientAuth::require;
+      if (role == Role::client) config->client_certificate = server_key();
       break;
     case kTls13Hrr:
       if (role == Role::client) {

@@ -95,7 +95,11 @@ int listen_loopback(unsigned port, unsigned* bound_port, std::string* error) {
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 64) != 0) {
+  // The longest accept queue the kernel allows: when thousands of clients
+  // connect at once, a short queue drops their SYNs and each dropped client
+  // waits a second (then 3, 7...) before retrying.
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(fd, SOMAXCONN) != 0) {
     *error = "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(errno);
     ::close(fd);
     return -1;

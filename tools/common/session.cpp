@@ -150,6 +150,12 @@ void print_summary(std::FILE* out, const Connection& conn, const std::string& ve
     std::fprintf(out, "- peer certificate: %s (issuer: %s)\n", info.peer_chain[0].subject().c_str(),
                  info.peer_chain[0].issuer().c_str());
   }
+  // Set only once our CertificateVerify went out (the server asked, and a
+  // certificate of ours fitted its request).
+  if (conn.role() == Role::client && info.own_signature_scheme != SignatureScheme{}) {
+    std::fprintf(out, "- client certificate: sent, signed with %s\n",
+                 sv(scheme_name(info.own_signature_scheme)).c_str());
+  }
   if (verified_name.empty()) {
     std::fprintf(out, "- verification: not done (--insecure)\n");
   } else if (info.peer_verify_status == 0) {

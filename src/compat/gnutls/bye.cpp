@@ -97,6 +97,9 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
   if (const int ret = flush_output(s); ret < 0) return ret;
   // 3. SHUT_WR ends here; reading goes on through gnutls_record_recv.
   if (how == GNUTLS_SHUT_WR) return 0;
+  // After E_PULL_ERROR there is nothing to wait on; GnuTLS says the
+  // session is invalid (its close_notify went out above, once).
+  if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;
   // 4. SHUT_RDWR waits for the peer's close_notify.
   return wait_for_peer_close(s);
 }

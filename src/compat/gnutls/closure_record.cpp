@@ -34,7 +34,9 @@ coda_closure_outcome_t outcome(const gnutls_session_int& s, const coda_closure_t
   if (c.close_notify_sent && c.close_notify_received) return CODA_CLOSURE_CLEAN;
   // bye's wait may also end on a transport error, which is no EOF.
   if (s.bye_outcome == ByeOutcome::peer_never_confirmed) return CODA_CLOSURE_PEER_NEVER_CONFIRMED;
-  if (c.eof_received && !c.close_notify_received) {
+  // The transport ended: EOF, or an error reading or writing for good.
+  const bool transport_ended = c.eof_received || s.pull_failed || s.push_failed;
+  if (transport_ended && !c.close_notify_received) {
     return c.close_notify_sent ? CODA_CLOSURE_PEER_NEVER_CONFIRMED : CODA_CLOSURE_TRUNCATED;
   }
   return CODA_CLOSURE_OPEN;
@@ -55,6 +57,12 @@ int coda_session_get_closure(gnutls_session_t session, coda_closure_t* closure) 
     const coda::Connection& conn = *session->conn;
     c.read_state = direction(conn.read_state());
     c.write_state = direction(conn.write_state());
+    // A transport error fails the direction it happened in; close_notify
+    // already received stays the truth for reading. A close_notify queued
+    // but not written out is a failed write.
+    if (session->pull_failed && c.read_state == CODA_DIRECTION_OPEN)
+      c.read_state = CODA_DIRECTION_FAILED;
+    if (session->push_failed) c.write_state = CODA_DIRECTION_FAILED;
     c.close_notify_sent = conn.alert_sent() == coda::AlertDescription::close_notify ? 1 : 0;
     c.close_notify_received = conn.read_state() == DirectionState::closed ? 1 : 0;
     c.eof_received = conn.eof_received() ? 1 : 0;

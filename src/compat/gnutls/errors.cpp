@@ -282,6 +282,8 @@ namespace {
 //                              GNUTLS_E_DECRYPTION_FAILED (-24)     a plaintext record under
 //                              keys (GnuTLS tries to decrypt it)
 //   decode_error               GNUTLS_E_UNEXPECTED_PACKET_LENGTH (-9)
+//                              GNUTLS_E_NO_CERTIFICATE_FOUND (-49)  a TLS 1.2 server required a
+//                                                                   client certificate
 //   handshake_failure          GNUTLS_E_NO_COMMON_KEY_SHARE (-423)  no shared group
 //                              GNUTLS_E_INSUFFICIENT_CREDENTIALS (-32)  no usable certificate
 //                              GNUTLS_E_NO_CIPHER_SUITES (-87)      otherwise (GnuTLS has no
@@ -294,6 +296,8 @@ namespace {
 //   certificate_expired,
 //   certificate_unknown,
 //   unknown_ca                 GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR (-348)
+//                              GNUTLS_E_CERTIFICATE_ERROR (-43)     a server was to verify a
+//                                                                   client that sent none
 //   certificate_required       GNUTLS_E_CERTIFICATE_REQUIRED (-112)  (GnuTLS 3.7, TLS 1.3 server)
 //   decrypt_error              GNUTLS_E_ERROR_IN_FINISHED_PACKET (-18)  a Finished failed
 //                              GNUTLS_E_PK_SIG_VERIFY_FAILED (-89)  a signature failed
@@ -322,6 +326,10 @@ int local_alert_code(const Error& error) {
     // GnuTLS tries to decrypt such a record and fails.
     case Reason::plaintext_under_keys:
       return GNUTLS_E_DECRYPTION_FAILED;
+    case Reason::no_client_certificate:
+      return GNUTLS_E_NO_CERTIFICATE_FOUND;
+    case Reason::no_certificate_to_verify:
+      return GNUTLS_E_CERTIFICATE_ERROR;
     case Reason::hook_aborted:
     case Reason::none:
       break;

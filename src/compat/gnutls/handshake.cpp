@@ -30,6 +30,7 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   config->alpn_protocols = s->alpn_protocols;
   config->alpn_mandatory = (s->alpn_flags & GNUTLS_ALPN_MANDATORY) != 0;
   config->alpn_server_precedence = (s->alpn_flags & GNUTLS_ALPN_SERVER_PRECEDENCE) != 0;
+  config->send_ca_names = s->send_ca_names;
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;
@@ -99,6 +100,7 @@ int gnutls_handshake(gnutls_session_t session) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   gnutls_session_t s = session;
   if (s->in_hook) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+  if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;  // as GnuTLS after E_PULL_ERROR
   if (!s->conn) {
     const int ret = start_engine(s);
     if (ret < 0) return ret;
@@ -114,7 +116,7 @@ int gnutls_handshake(gnutls_session_t session) {
         s->fatal_error_reported = true;
         return s->hook_error;
       }
-      return engine_error(s);
+      return read_error(s);
     }
     if (flushed < 0) return flushed;
     if (s->conn->handshake_complete()) {
@@ -128,7 +130,7 @@ int gnutls_handshake(gnutls_session_t session) {
     }
     const int got = fill_input(s, deadline);
     if (got == kEndOfFile) {
-      if (s->conn->error()) return engine_error(s);
+      if (s->conn->error()) return read_error(s);
       return GNUTLS_E_PREMATURE_TERMINATION;
     }
     if (got < 0) return got;

@@ -112,6 +112,11 @@ int gnutls_certificate_verify_peers3(gnutls_session_t session, const char* hostn
   return 0;
 }
 
+unsigned int gnutls_certificate_client_get_request_status(gnutls_session_t session) {
+  if (session == nullptr || !session->conn) return 0;
+  return session->conn->info().certificate_requested ? 1 : 0;
+}
+
 int gnutls_certificate_verify_peers2(gnutls_session_t session, unsigned int* status) {
   return gnutls_certificate_verify_peers3(session, nullptr, status);
 }

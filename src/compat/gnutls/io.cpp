@@ -37,7 +37,12 @@ int transport_error(gnutls_session_t s, bool writing, int saved_errno) {
     s->direction = writing ? 1 : 0;
     return GNUTLS_E_INTERRUPTED;
   }
-  return writing ? GNUTLS_E_PUSH_ERROR : GNUTLS_E_PULL_ERROR;
+  if (writing) {
+    s->push_failed = true;
+    return GNUTLS_E_PUSH_ERROR;
+  }
+  s->pull_failed = true;
+  return GNUTLS_E_PULL_ERROR;
 }
 
 // Largest read with read-ahead: one maximal TLS 1.2 record and its header.
@@ -135,6 +140,22 @@ int engine_error(gnutls_session_t s) {
   s->fatal_error_reported = true;
   const Error error = *s->conn->error();
   return error_code(error);
+}
+
+int read_error(gnutls_session_t s) {
+  const Connection& conn = *s->conn;
+  if (conn.error() && conn.error()->kind == ErrorKind::premature_eof && conn.eof_inside_record() &&
+      !s->fatal_error_reported) {
+    if (!s->eof_in_record_announced) {
+      s->eof_in_record_announced = true;
+      s->direction = 0;
+      return GNUTLS_E_AGAIN;
+    }
+    s->fatal_error_reported = true;
+    return conn.eof_inside_header() ? GNUTLS_E_PREMATURE_TERMINATION
+                                    : GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
+  }
+  return engine_error(s);
 }
 
 ssize_t system_pull(gnutls_transport_ptr_t ptr, void* data, size_t size) {

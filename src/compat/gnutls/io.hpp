@@ -33,6 +33,13 @@ int fill_input(gnutls_session_t s, Deadline deadline);
 // time, GNUTLS_E_INVALID_SESSION afterwards (GnuTLS invalidates the session).
 int engine_error(gnutls_session_t s);
 
+// engine_error() for reading calls (record_recv, handshake). GnuTLS 3.7
+// answers an EOF inside a record first with E_AGAIN (even on a blocking
+// transport), then with the error: E_PREMATURE_TERMINATION inside the
+// header, E_UNEXPECTED_PACKET_LENGTH inside the body. Programs loop on
+// E_AGAIN, so they see the same sequence here.
+int read_error(gnutls_session_t s);
+
 // The default transport: recv(2)/writev(2) on the descriptor in the pointer.
 ssize_t system_pull(gnutls_transport_ptr_t ptr, void* data, size_t size);
 ssize_t system_vec_push(gnutls_transport_ptr_t ptr, const giovec_t* iov, int iovcnt);

@@ -28,6 +28,8 @@ extern "C" {
 ssize_t gnutls_record_send(gnutls_session_t session, const void* data, size_t data_size) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   gnutls_session_t s = session;
+  // After the transport failed for good GnuTLS sends nothing more.
+  if (s->push_failed || s->pull_failed) return GNUTLS_E_INVALID_SESSION;
   // A send interrupted by E_AGAIN/E_INTERRUPTED is finished first, whatever
   // this call passes (GnuTLS: the same data again, or NULL and 0), and
   // reports the length that was taken.
@@ -59,6 +61,7 @@ ssize_t gnutls_record_send(gnutls_session_t session, const void* data, size_t da
 ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_size) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
   gnutls_session_t s = session;
+  if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;  // as GnuTLS after E_PULL_ERROR
   if (const int ret = check_established(s); ret < 0) return ret;
   // No room to read into: as GnuTLS, an error (0 would read as end of stream).
   if (data == nullptr || data_size == 0) return GNUTLS_E_INVALID_REQUEST;
@@ -77,24 +80,13 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
       if (s->closure.lenient_truncation && conn.eof_received() && !conn.eof_inside_record()) {
         return 0;
       }
-      // GnuTLS 3.7 answers an EOF inside a record first with E_AGAIN (even
-      // on a blocking transport), then with the error: -110 inside the
-      // header, -9 inside the body. Programs loop on E_AGAIN, so they see
-      // the same sequence here.
-      if (conn.eof_inside_record() && !s->fatal_error_reported) {
-        if (!s->eof_in_record_announced) {
-          s->eof_in_record_announced = true;
-          s->direction = 0;
-          return GNUTLS_E_AGAIN;
-        }
-        s->fatal_error_reported = true;
-        return conn.eof_inside_header() ? GNUTLS_E_PREMATURE_TERMINATION
-                                        : GNUTLS_E_UNEXPECTED_PACKET_LENGTH;
-      }
-      return engine_error(s);
+      return read_error(s);
     }
-    // Answers the engine queued (KeyUpdate) go out before we wait.
-    if (const int ret = flush_output(s); ret < 0) return ret;
+    // Answers the engine queued (KeyUpdate) go out before we wait; after a
+    // failed write nothing can (GnuTLS reads on then).
+    if (!s->push_failed) {
+      if (const int ret = flush_output(s); ret < 0) return ret;
+    }
     // The record timeout bounds each read from the transport, as in GnuTLS.
     const int got = fill_input(s, deadline_after(s->record_timeout_ms));
     // Nothing to read for now: an idle moment, when buffers are given back.

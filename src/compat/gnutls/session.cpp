@@ -155,6 +155,10 @@ void gnutls_certificate_server_set_request(gnutls_session_t session,
   if (session != nullptr) session->client_certificate_request = req;
 }
 
+void gnutls_certificate_send_x509_rdn_sequence(gnutls_session_t session, int status) {
+  if (session != nullptr) session->send_ca_names = status == 0;
+}
+
 // ---- transport ----
 
 void gnutls_transport_set_int2(gnutls_session_t session, int recv_fd, int send_fd) {

@@ -37,6 +37,7 @@ struct gnutls_session_int {
   gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
   std::vector<std::string> alpn_protocols;  // gnutls_alpn_set_protocols
   unsigned alpn_flags = 0;
+  bool send_ca_names = true;  // gnutls_certificate_send_x509_rdn_sequence
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.
@@ -67,6 +68,12 @@ struct gnutls_session_int {
   // A fatal error is returned once; afterwards calls say the session is invalid.
   bool fatal_error_reported = false;
   bool eof_in_record_announced = false;  // the E_AGAIN GnuTLS gives first
+  // The transport failed for good (E_PUSH_ERROR / E_PULL_ERROR). As in
+  // GnuTLS, after a failed read the session reads and sends no more (only
+  // bye's close_notify still goes out); after a failed write it sends no
+  // more data but still reads. The closure record shows the direction failed.
+  bool pull_failed = false;
+  bool push_failed = false;
 
   gnutls_handshake_hook_func hook = nullptr;
   unsigned hook_type = 0;

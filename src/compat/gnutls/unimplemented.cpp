@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 944 functions.
+// 942 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -127,10 +127,6 @@ CODA_STUB time_t gnutls_certificate_activation_time_peers(gnutls_session_t) {
   return static_cast<time_t>(-1);
 }
 
-CODA_STUB unsigned int gnutls_certificate_client_get_request_status(gnutls_session_t) {
-  return 0;
-}
-
 CODA_STUB time_t gnutls_certificate_expiration_time_peers(gnutls_session_t) {
   return static_cast<time_t>(-1);
 }
@@ -188,8 +184,6 @@ CODA_STUB int gnutls_certificate_get_x509_key(gnutls_certificate_credentials_t, 
                                               gnutls_x509_privkey_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_certificate_send_x509_rdn_sequence(gnutls_session_t, int) {}
 
 CODA_STUB void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t,
                                                 gnutls_dh_params_t) {}
