@@ -342,6 +342,15 @@ CASE(gnutls_certificate_get_peers, 1, null, _, SAME, IS_NULL, unsigned n;
      ret_ptr(gnutls_certificate_get_peers(NULL, &n)))
 CASE(gnutls_certificate_get_peers, 2, null, _, SAME, NOT_NULL,
      ret_ptr(gnutls_certificate_get_peers(live_client(), NULL)))
+CASE(gnutls_certificate_client_get_request_status, 1, null, _, SAME, "0",
+     ret_uint(gnutls_certificate_client_get_request_status(NULL)))
+CASE(gnutls_certificate_send_x509_rdn_sequence, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_send_x509_rdn_sequence(NULL, 1);
+     ret_void())
+/* Any non-zero status means "do not send", as in GnuTLS. */
+CASE(gnutls_certificate_send_x509_rdn_sequence, 2, range, _, SAME, RETURNED,
+     gnutls_certificate_send_x509_rdn_sequence(new_server(), -7);
+     ret_void())
 CASE(gnutls_certificate_verify_peers2, 1, null, _, SAME, INVAL, unsigned st;
      ret_int(gnutls_certificate_verify_peers2(NULL, &st)))
 CASE(gnutls_certificate_verify_peers2, 2, null, _, SAME, INVAL,
