@@ -1,9 +1,11 @@
 // Memory that holds secrets: wiped when freed, compared in constant time.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -35,5 +37,20 @@ struct WipingAllocator {
 };
 
 using SecureBytes = std::vector<uint8_t, WipingAllocator<uint8_t>>;
+
+// A fixed-size secret held inside an object (a record IV): wiped when the
+// object goes, wherever it lives.
+template <size_t N>
+struct SecureArray : std::array<uint8_t, N> {
+  SecureArray() : std::array<uint8_t, N>{} {}
+  SecureArray(const SecureArray&) = default;
+  SecureArray& operator=(const SecureArray&) = default;
+  ~SecureArray() { secure_wipe(this->data(), N); }
+};
+
+// A whole file read straight into wiped memory (no stream buffer, no copy
+// left behind when the vector grows), for files that hold keys. Nothing
+// when the file cannot be read.
+std::optional<SecureBytes> read_file_wiped(const char* path);
 
 }  // namespace coda

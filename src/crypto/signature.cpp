@@ -4,7 +4,6 @@
 #include <openssl/rsa.h>
 
 #include <climits>
-#include <fstream>
 #include <optional>
 
 #include "base/secure.hpp"
@@ -249,13 +248,11 @@ Result<PrivateKey> PrivateKey::from_pem(ByteView pem) {
 }
 
 Result<PrivateKey> PrivateKey::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::make(ErrorKind::invalid_argument, "cannot open private key file");
-  // The file holds the key in the clear; keep the copy in wiped memory.
-  SecureBytes data;
-  char c = 0;
-  while (in.get(c)) data.push_back(static_cast<uint8_t>(c));
-  return from_pem(ByteView(data.data(), data.size()));
+  // The file holds the key in the clear: read into wiped memory, with no
+  // stream buffer that would keep a copy.
+  const auto data = read_file_wiped(path.c_str());
+  if (!data) return Error::make(ErrorKind::invalid_argument, "cannot open private key file");
+  return from_pem(ByteView(data->data(), data->size()));
 }
 
 std::vector<SignatureScheme> PrivateKey::schemes(bool tls12) const {

@@ -10,6 +10,7 @@
 #include "base/bytes.hpp"
 #include "base/protocol_ids.hpp"
 #include "base/result.hpp"
+#include "base/secure.hpp"
 #include "crypto/aead.hpp"
 #include "record/record_types.hpp"
 
@@ -64,7 +65,7 @@ class Protection13 final : public Protection {
   Status advance_sequence();
 
   crypto::Aead aead_;
-  std::array<uint8_t, crypto::kAeadNonceLength> iv_{};
+  SecureArray<crypto::kAeadNonceLength> iv_;  // key material: wiped with the object
   uint64_t sequence_ = 0;
 };
 

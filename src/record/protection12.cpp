@@ -45,7 +45,7 @@ class Protection12 final : public Protection {
 
   crypto::Aead aead_;
   // AES-GCM: the 4-byte salt in the first bytes; ChaCha20: all 12 bytes.
-  std::array<uint8_t, crypto::kAeadNonceLength> iv_{};
+  SecureArray<crypto::kAeadNonceLength> iv_;  // key material: wiped with the object
   size_t explicit_nonce_ = 0;
   uint64_t sequence_ = 0;
 };

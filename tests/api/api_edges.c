@@ -26,7 +26,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1091,182 +1090,7 @@ static void test_session_info(void) {
   free_pair(&p);
 }
 
-/* ---- NULL sessions and NULL arguments, each call in a child process ---- */
-
-#define NO_CRASH_ONLY 1L /* a void function: not crashing is all */
-
-static gnutls_session_t live_client; /* an established client session */
-static gnutls_priority_t a_priority;
-
-/* deliberate: a documented difference from GnuTLS, reported as SOFT. */
-static void null_report(const char* label, int got_value, long value, int status, long expected,
-                        int deliberate) {
-  char key[128], result[96];
-  int crashed = 0;
-  if (WIFSIGNALED(status)) {
-    crashed = 1;
-    snprintf(result, sizeof(result), "crash(signal %d)", WTERMSIG(status));
-  } else if (!got_value) {
-    crashed = 1;
-    snprintf(result, sizeof(result), "no result (exit %d)", WEXITSTATUS(status));
-  } else {
-    snprintf(result, sizeof(result), "%s", err_name(value));
-  }
-  snprintf(key, sizeof(key), "null.%s", label);
-  if (deliberate) {
-    soft(key, "%s", crashed ? "crash" : result);
-  } else {
-    match(key, "%s", crashed ? "crash" : result);
-  }
-#if API_EDGES_CODA
-  if (crashed) {
-    fail(key, "%s", result);
-  } else if (expected != NO_CRASH_ONLY && value != expected) {
-    fail(key, "expected %s, got %s", err_name(expected), result);
-  } else {
-    ok(key);
-  }
-#else
-  (void)expected;
-  info(key, "real GnuTLS: %s", result);
-#endif
-}
-
-#define NULL_CALL(label, expr, expected) NULL_CALL_(label, expr, expected, 0)
-#define NULL_CALL_DELIBERATE(label, expr, expected) NULL_CALL_(label, expr, expected, 1)
-#define NULL_CALL_(label, expr, expected, deliberate)                             \
-  do {                                                                            \
-    int pfd_[2];                                                                  \
-    pid_t pid_;                                                                   \
-    long r_ = 0;                                                                  \
-    ssize_t n_;                                                                   \
-    int st_ = 0;                                                                  \
-    if (pipe(pfd_) != 0) exit(2);                                                 \
-    fflush(stdout);                                                               \
-    pid_ = fork();                                                                \
-    if (pid_ == 0) {                                                              \
-      alarm(5);                                                                   \
-      close(pfd_[0]);                                                             \
-      r_ = (long)(expr);                                                          \
-      if (write(pfd_[1], &r_, sizeof(r_)) != sizeof(r_)) _exit(3);                \
-      _exit(0);                                                                   \
-    }                                                                             \
-    close(pfd_[1]);                                                               \
-    n_ = read(pfd_[0], &r_, sizeof(r_));                                          \
-    close(pfd_[0]);                                                               \
-    waitpid(pid_, &st_, 0);                                                       \
-    null_report(label, n_ == (ssize_t)sizeof(r_), r_, st_, expected, deliberate); \
-  } while (0)
-
-static int dummy_hook(gnutls_session_t s, unsigned a, unsigned b, unsigned c,
-                      const gnutls_datum_t* d) {
-  (void)s;
-  (void)a;
-  (void)b;
-  (void)c;
-  (void)d;
-  return 0;
-}
-
-static void test_null_arguments(void) {
-  const long INVAL = GNUTLS_E_INVALID_REQUEST;
-  gnutls_session_t S = NULL;
-  char buf[16];
-  unsigned st, n;
-  const char* ep;
-  char* descp;
-  gnutls_datum_t d;
-  struct pair p;
-  if (!established(&p, 0, 0, ecdsa_cred, "null.setup")) {
-    free_pair(&p);
-    return;
-  }
-  live_client = p.c;
-  gnutls_priority_init(&a_priority, NULL, NULL);
-
-  /* NULL session. */
-  NULL_CALL("init.null_ptr", gnutls_init(NULL, GNUTLS_CLIENT), INVAL);
-  NULL_CALL("deinit", (gnutls_deinit(S), 0), NO_CRASH_ONLY);
-  NULL_CALL("handshake", gnutls_handshake(S), INVAL);
-  NULL_CALL("record_send", gnutls_record_send(S, "x", 1), INVAL);
-  NULL_CALL("record_recv", gnutls_record_recv(S, buf, sizeof(buf)), INVAL);
-  NULL_CALL("bye", gnutls_bye(S, GNUTLS_SHUT_RDWR), INVAL);
-  NULL_CALL("set_default_priority", gnutls_set_default_priority(S), INVAL);
-  NULL_CALL("priority_set_direct", gnutls_priority_set_direct(S, "NORMAL", NULL), INVAL);
-  NULL_CALL("priority_set", gnutls_priority_set(S, a_priority), INVAL);
-  NULL_CALL("credentials_set", gnutls_credentials_set(S, GNUTLS_CRD_CERTIFICATE, client_cred),
-            INVAL);
-  NULL_CALL("server_name_set", gnutls_server_name_set(S, GNUTLS_NAME_DNS, "a", 1), INVAL);
-  NULL_CALL("session_set_verify_cert", (gnutls_session_set_verify_cert(S, "a", 0), 0),
-            NO_CRASH_ONLY);
-  NULL_CALL("transport_set_int2", (gnutls_transport_set_int2(S, 1, 1), 0), NO_CRASH_ONLY);
-  NULL_CALL("transport_set_ptr", (gnutls_transport_set_ptr(S, NULL), 0), NO_CRASH_ONLY);
-  NULL_CALL("transport_set_push_function", (gnutls_transport_set_push_function(S, t_push), 0),
-            NO_CRASH_ONLY);
-  NULL_CALL("transport_set_pull_function", (gnutls_transport_set_pull_function(S, t_pull), 0),
-            NO_CRASH_ONLY);
-  NULL_CALL("transport_set_pull_timeout_function",
-            (gnutls_transport_set_pull_timeout_function(S, t_pull_timeout), 0), NO_CRASH_ONLY);
-  NULL_CALL("transport_set_errno", (gnutls_transport_set_errno(S, EAGAIN), 0), NO_CRASH_ONLY);
-  NULL_CALL("transport_get_int", gnutls_transport_get_int(S), NO_CRASH_ONLY);
-  NULL_CALL("record_set_timeout", (gnutls_record_set_timeout(S, 10), 0), NO_CRASH_ONLY);
-  NULL_CALL("handshake_set_timeout", (gnutls_handshake_set_timeout(S, 10), 0), NO_CRASH_ONLY);
-  NULL_CALL(
-      "handshake_set_hook_function",
-      (gnutls_handshake_set_hook_function(S, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_POST, dummy_hook),
-       0),
-      NO_CRASH_ONLY);
-  NULL_CALL("handshake_get_last_in", gnutls_handshake_get_last_in(S), NO_CRASH_ONLY);
-  NULL_CALL("handshake_get_last_out", gnutls_handshake_get_last_out(S), NO_CRASH_ONLY);
-  NULL_CALL("protocol_get_version", gnutls_protocol_get_version(S), NO_CRASH_ONLY);
-  NULL_CALL("cipher_get", gnutls_cipher_get(S), NO_CRASH_ONLY);
-  NULL_CALL("kx_get", gnutls_kx_get(S), NO_CRASH_ONLY);
-  NULL_CALL("mac_get", gnutls_mac_get(S), NO_CRASH_ONLY);
-  NULL_CALL("sign_algorithm_get", gnutls_sign_algorithm_get(S), NO_CRASH_ONLY);
-  NULL_CALL("session_get_desc", gnutls_session_get_desc(S) != NULL, 0);
-  NULL_CALL("certificate_get_peers", gnutls_certificate_get_peers(S, &n) != NULL, 0);
-  NULL_CALL("certificate_verify_peers3", gnutls_certificate_verify_peers3(S, "a", &st), INVAL);
-  NULL_CALL("certificate_server_set_request",
-            (gnutls_certificate_server_set_request(S, GNUTLS_CERT_REQUIRE), 0), NO_CRASH_ONLY);
-  NULL_CALL("rehandshake", gnutls_rehandshake(S), INVAL);
-  NULL_CALL("record_check_pending", gnutls_record_check_pending(S), 0);
-  NULL_CALL("record_get_direction", gnutls_record_get_direction(S), NO_CRASH_ONLY);
-  NULL_CALL("certificate_type_get", gnutls_certificate_type_get(S), NO_CRASH_ONLY);
-  NULL_CALL("session_get_ptr", gnutls_session_get_ptr(S) != NULL, 0);
-  NULL_CALL("alert_send", gnutls_alert_send(S, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR), INVAL);
-  NULL_CALL("alert_get", gnutls_alert_get(S), NO_CRASH_ONLY);
-
-  /* NULL arguments on an established session. */
-  /* Deliberate difference: GnuTLS 3.7 answers 10 here without sending the
-   * (absent) data; Coda refuses a NULL buffer with a length. */
-  NULL_CALL_DELIBERATE("arg.record_send_null_data", gnutls_record_send(live_client, NULL, 10),
-                       INVAL);
-  NULL_CALL("arg.record_recv_null_buf", gnutls_record_recv(live_client, NULL, 10), INVAL);
-  NULL_CALL("arg.priority_set_direct_null", gnutls_priority_set_direct(live_client, NULL, &ep), 0);
-  NULL_CALL("arg.priority_set_null", gnutls_priority_set(live_client, NULL),
-            GNUTLS_E_NO_PRIORITIES_WERE_SET);
-  NULL_CALL("arg.server_name_set_null",
-            gnutls_server_name_set(live_client, GNUTLS_NAME_DNS, NULL, 5), INVAL);
-  NULL_CALL("arg.verify_peers3_null_status",
-            gnutls_certificate_verify_peers3(live_client, "localhost", NULL), INVAL);
-  NULL_CALL("arg.get_peers_null_size", gnutls_certificate_get_peers(live_client, NULL) != NULL, 1);
-  NULL_CALL("arg.session_get_desc_live", (descp = gnutls_session_get_desc(live_client)) != NULL, 1);
-  NULL_CALL("arg.load_file_null_name", gnutls_load_file(NULL, &d), GNUTLS_E_FILE_ERROR);
-  NULL_CALL("arg.load_file_null_datum", gnutls_load_file(cert_path("ca.pem"), NULL), INVAL);
-  NULL_CALL("arg.rnd_null_buf", gnutls_rnd(GNUTLS_RND_NONCE, NULL, 16), INVAL);
-  NULL_CALL("arg.credentials_set_null_cred",
-            gnutls_credentials_set(live_client, GNUTLS_CRD_CERTIFICATE, NULL), 0);
-  NULL_CALL("arg.hook_null",
-            (gnutls_handshake_set_hook_function(live_client, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_POST,
-                                                NULL),
-             0),
-            NO_CRASH_ONLY);
-  NULL_CALL("arg.system_recv_timeout_bad_fd",
-            gnutls_system_recv_timeout((gnutls_transport_ptr_t)(intptr_t)-1, 0), 0);
-  (void)descp;
-  gnutls_priority_deinit(a_priority);
-  free_pair(&p);
-}
+/* NULL and out-of-range arguments to every call: api_arguments.c. */
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -1323,7 +1147,6 @@ int main(int argc, char** argv) {
   test_require_client_cert();
   test_rehandshake();
   test_session_info();
-  test_null_arguments();
 
   gnutls_certificate_free_credentials(client_cred);
   gnutls_certificate_free_credentials(ecdsa_cred);

@@ -16,6 +16,7 @@ int bye_without_engine(gnutls_session_t s) {
   if (s->close_notify_without_engine) return 0;  // once, as everywhere
   static constexpr std::array<uint8_t, 7> kCloseNotify = {21, 3, 3, 0, 2, 1, 0};
   giovec_t iov{const_cast<uint8_t*>(kCloseNotify.data()), kCloseNotify.size()};
+  if (s->push == nullptr && s->vec_push == nullptr) return GNUTLS_E_PUSH_ERROR;
   const ssize_t n = s->push != nullptr
                         ? s->push(s->send_ptr, kCloseNotify.data(), kCloseNotify.size())
                         : s->vec_push(s->send_ptr, &iov, 1);
@@ -106,6 +107,10 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
 int gnutls_alert_send(gnutls_session_t session, gnutls_alert_level_t level,
                       gnutls_alert_description_t desc) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  // Only the two levels and the alerts TLS defines (each has a name): GnuTLS
+  // would put any byte on the wire.
+  if (level != GNUTLS_AL_WARNING && level != GNUTLS_AL_FATAL) return GNUTLS_E_INVALID_REQUEST;
+  if (gnutls_alert_get_name(desc) == nullptr) return GNUTLS_E_INVALID_REQUEST;
   gnutls_session_t s = session;
   if (!s->conn) return GNUTLS_E_INVALID_REQUEST;
   coda::Connection& conn = *s->conn;

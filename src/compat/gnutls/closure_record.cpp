@@ -137,6 +137,7 @@ ssize_t coda_take_unread(gnutls_session_t session, void* buf, size_t size) {
   // Only what the session will never read itself is handed back.
   if (session->conn && session->conn->read_state() == DirectionState::open) return 0;
   const size_t n = std::min(size, coda_unread_size(session));
+  if (n == 0) return 0;  // buf may be NULL
   std::memcpy(buf, session->unread.data() + session->unread_pos, n);
   session->unread_pos += n;
   if (session->unread_pos == session->unread.size()) {

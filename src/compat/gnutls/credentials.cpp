@@ -8,30 +8,22 @@
 //   DER that does not parse                 GNUTLS_E_ASN1_TAG_ERROR
 //   key not the certificate's               GNUTLS_E_CERTIFICATE_KEY_MISMATCH
 //   trust PEM with no certificate in it     0 (nothing added), as GnuTLS
-//   NULL arguments                          GNUTLS_E_INVALID_REQUEST
-#include <fstream>
-#include <iterator>
+//   NULL arguments, a datum with NULL data,
+//   a format neither PEM nor DER            GNUTLS_E_INVALID_REQUEST (GnuTLS
+//                                           reads an unknown format as PEM or
+//                                           DER, and a NULL trust file as none)
 #include <new>
 #include <string>
 
+#include "base/secure.hpp"
+#include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/internal.hpp"
 
 namespace {
 
-using coda::Bytes;
 using coda::ByteView;
-
-coda::Result<Bytes> read_file(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return coda::Error::make(coda::ErrorKind::invalid_argument, "unreadable file");
-  Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return coda::Error::make(coda::ErrorKind::invalid_argument, "unreadable file");
-  return bytes;
-}
-
-ByteView view(const gnutls_datum_t* d) {
-  return d && d->data ? ByteView(d->data, d->size) : ByteView();
-}
+using coda::compat::datum_bytes;
+using coda::compat::format_ok;
 
 // DER wrapped as one PEM block, so the PEM loaders take it.
 std::string der_to_pem(ByteView der, const char* label) {
@@ -58,15 +50,13 @@ ByteView bytes_of(const std::string& s) {
 // A certificate chain and its key, in either encoding, into the credentials.
 int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
             gnutls_x509_crt_fmt_t type) {
-  if (res == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (res == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
   if (cert.empty() || key.empty()) return GNUTLS_E_INVALID_REQUEST;
   std::string cert_pem;
   if (type == GNUTLS_X509_FMT_DER) {
     if (!coda::crypto::Certificate::from_der(cert)) return GNUTLS_E_ASN1_TAG_ERROR;
     cert_pem = der_to_pem(cert, "CERTIFICATE");
     cert = bytes_of(cert_pem);
-  } else if (type != GNUTLS_X509_FMT_PEM) {
-    return GNUTLS_E_INVALID_REQUEST;
   } else if (!coda::crypto::Certificate::chain_from_pem(cert)) {
     return GNUTLS_E_BASE64_DECODING_ERROR;
   }
@@ -82,14 +72,12 @@ int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
 
 // Trust anchors from memory; the number added.
 int add_trust(gnutls_certificate_credentials_t res, ByteView data, gnutls_x509_crt_fmt_t type) {
-  if (res == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (res == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
   std::string pem;
   if (type == GNUTLS_X509_FMT_DER) {
     if (!coda::crypto::Certificate::from_der(data)) return GNUTLS_E_ASN1_TAG_ERROR;
     pem = der_to_pem(data, "CERTIFICATE");
     data = bytes_of(pem);
-  } else if (type != GNUTLS_X509_FMT_PEM) {
-    return GNUTLS_E_INVALID_REQUEST;
   }
   if (!res->trust) res->trust = std::make_shared<coda::crypto::TrustStore>();
   auto added = res->trust->add_pem(data);
@@ -141,11 +129,12 @@ int gnutls_certificate_set_x509_key_file2(gnutls_certificate_credentials_t res,
   (void)pass;
   (void)flags;
   if (res == nullptr || certfile == nullptr || keyfile == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  auto cert = read_file(certfile);
+  // The key file's text is the key: it is read into wiped memory.
+  const auto cert = coda::read_file_wiped(certfile);
   if (!cert) return GNUTLS_E_FILE_ERROR;
-  auto key = read_file(keyfile);
+  const auto key = coda::read_file_wiped(keyfile);
   if (!key) return GNUTLS_E_FILE_ERROR;
-  return add_key(res, cert.value(), key.value(), type);
+  return add_key(res, *cert, *key, type);
 }
 
 int gnutls_certificate_set_x509_key_mem(gnutls_certificate_credentials_t res,
@@ -160,22 +149,25 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t res,
                                          unsigned int flags) {
   (void)pass;
   (void)flags;
-  if (res == nullptr || cert == nullptr || key == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  return add_key(res, view(cert), view(key), type);
+  const auto cert_bytes = datum_bytes(cert);
+  const auto key_bytes = datum_bytes(key);
+  if (res == nullptr || !cert_bytes || !key_bytes) return GNUTLS_E_INVALID_REQUEST;
+  return add_key(res, *cert_bytes, *key_bytes, type);
 }
 
 int gnutls_certificate_set_x509_trust_file(gnutls_certificate_credentials_t cred,
                                            const char* cafile, gnutls_x509_crt_fmt_t type) {
   if (cred == nullptr || cafile == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  auto data = read_file(cafile);
+  const auto data = coda::read_file_wiped(cafile);
   if (!data) return GNUTLS_E_FILE_ERROR;
-  return add_trust(cred, data.value(), type);
+  return add_trust(cred, *data, type);
 }
 
 int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t res,
                                           const gnutls_datum_t* ca, gnutls_x509_crt_fmt_t type) {
-  if (res == nullptr || ca == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  return add_trust(res, view(ca), type);
+  const auto bytes = datum_bytes(ca);
+  if (res == nullptr || !bytes) return GNUTLS_E_INVALID_REQUEST;
+  return add_trust(res, *bytes, type);
 }
 
 // The system's trust anchors (Debian: /etc/ssl/certs); the number added.
@@ -186,19 +178,16 @@ int gnutls_certificate_set_x509_system_trust(gnutls_certificate_credentials_t cr
   return added ? static_cast<int>(added.value()) : GNUTLS_E_FILE_ERROR;
 }
 
+// Revocation lists are not supported; bad arguments are still named as such.
 int gnutls_certificate_set_x509_crl_file(gnutls_certificate_credentials_t res, const char* crlfile,
                                          gnutls_x509_crt_fmt_t type) {
-  (void)res;
-  (void)crlfile;
-  (void)type;
+  if (res == nullptr || crlfile == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 int gnutls_certificate_set_x509_crl_mem(gnutls_certificate_credentials_t res,
                                         const gnutls_datum_t* crl, gnutls_x509_crt_fmt_t type) {
-  (void)res;
-  (void)crl;
-  (void)type;
+  if (res == nullptr || !datum_bytes(crl) || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 

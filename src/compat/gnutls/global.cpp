@@ -9,6 +9,7 @@
 
 #include <gnutls/crypto.h>
 
+#include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/internal.hpp"
 #include "crypto/random.hpp"
 
@@ -90,7 +91,11 @@ unsigned gnutls_fips140_mode_enabled(void) {
 }
 
 int gnutls_rnd(gnutls_rnd_level_t level, void* data, size_t len) {
-  (void)level;  // one CSPRNG serves every level
+  // One CSPRNG serves every level; a level GnuTLS does not define is refused
+  // (GnuTLS says GNUTLS_E_RANDOM_FAILED).
+  if (level != GNUTLS_RND_NONCE && level != GNUTLS_RND_RANDOM && level != GNUTLS_RND_KEY) {
+    return GNUTLS_E_INVALID_REQUEST;
+  }
   if (len == 0) return 0;
   if (data == nullptr) return GNUTLS_E_INVALID_REQUEST;
   coda::crypto::system_random().fill({static_cast<uint8_t*>(data), len});
@@ -117,14 +122,20 @@ int gnutls_load_file(const char* filename, gnutls_datum_t* data) {
   return 0;
 }
 
-// Not optimized away: the writes go through a volatile pointer.
+// Not optimized away: the writes go through a volatile pointer. NULL: nothing
+// to clear.
 void gnutls_memset(void* data, int c, size_t size) {
+  if (data == nullptr) return;
   volatile auto* p = static_cast<volatile unsigned char*>(data);
   for (size_t i = 0; i < size; ++i) p[i] = static_cast<unsigned char>(c);
 }
 
-// Constant time in the length.
+// Constant time in the length. NULL with a length is never "equal": the
+// answer is non-zero, GNUTLS_E_INVALID_REQUEST.
 int gnutls_memcmp(const void* s1, const void* s2, size_t n) {
+  if (!coda::compat::buffer_ok(s1, n) || !coda::compat::buffer_ok(s2, n)) {
+    return GNUTLS_E_INVALID_REQUEST;
+  }
   const auto* a = static_cast<const unsigned char*>(s1);
   const auto* b = static_cast<const unsigned char*>(s2);
   unsigned char diff = 0;
@@ -135,7 +146,7 @@ int gnutls_memcmp(const void* s1, const void* s2, size_t n) {
 // Lower-case hex plus a NUL; *result_size is the room given, and on success
 // the hex length plus one.
 int gnutls_hex_encode(const gnutls_datum_t* data, char* result, size_t* result_size) {
-  if (data == nullptr || result_size == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (!coda::compat::datum_bytes(data) || result_size == nullptr) return GNUTLS_E_INVALID_REQUEST;
   const size_t need = size_t{data->size} * 2 + 1;
   if (*result_size < need || result == nullptr) return GNUTLS_E_SHORT_MEMORY_BUFFER;
   static const char digits[] = "0123456789abcdef";
@@ -149,9 +160,11 @@ int gnutls_hex_encode(const gnutls_datum_t* data, char* result, size_t* result_s
 }
 
 int gnutls_hex_decode(const gnutls_datum_t* hex_data, void* result, size_t* result_size) {
-  if (hex_data == nullptr || result_size == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (!coda::compat::datum_bytes(hex_data) || result_size == nullptr) {
+    return GNUTLS_E_INVALID_REQUEST;
+  }
   const size_t need = hex_data->size / 2;
-  if (*result_size < need) return GNUTLS_E_SHORT_MEMORY_BUFFER;
+  if (*result_size < need || (result == nullptr && need > 0)) return GNUTLS_E_SHORT_MEMORY_BUFFER;
   if (hex_data->size % 2 != 0) return GNUTLS_E_PARSING_ERROR;
   auto* out = static_cast<unsigned char*>(result);
   for (size_t i = 0; i < need; ++i) {
@@ -165,7 +178,7 @@ int gnutls_hex_decode(const gnutls_datum_t* hex_data, void* result, size_t* resu
 }
 
 int gnutls_hex_encode2(const gnutls_datum_t* data, gnutls_datum_t* result) {
-  if (data == nullptr || result == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (!coda::compat::datum_bytes(data) || result == nullptr) return GNUTLS_E_INVALID_REQUEST;
   size_t size = size_t{data->size} * 2 + 1;
   auto* p = static_cast<char*>(gnutls_malloc(size));
   if (p == nullptr) return GNUTLS_E_MEMORY_ERROR;
@@ -180,7 +193,7 @@ int gnutls_hex_encode2(const gnutls_datum_t* data, gnutls_datum_t* result) {
 }
 
 int gnutls_hex_decode2(const gnutls_datum_t* data, gnutls_datum_t* result) {
-  if (data == nullptr || result == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (!coda::compat::datum_bytes(data) || result == nullptr) return GNUTLS_E_INVALID_REQUEST;
   size_t size = data->size / 2;
   auto* p = static_cast<unsigned char*>(gnutls_malloc(size + 1));
   if (p == nullptr) return GNUTLS_E_MEMORY_ERROR;

@@ -113,6 +113,7 @@ int fill_input(gnutls_session_t s, Deadline deadline) {
     if (ready < 0) return transport_error(s, /*writing=*/false, saved);
   }
 
+  if (s->pull == nullptr) return GNUTLS_E_PULL_ERROR;  // set to NULL by the program
   std::array<uint8_t, kReadAheadSize> buffer;
   const size_t want = s->closure.read_ahead ? buffer.size() : conn.bytes_needed();
   errno = 0;

@@ -1,6 +1,7 @@
 // gnutls_record_send / gnutls_record_recv and their helpers.
 #include <algorithm>
 
+#include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/session.hpp"
 #include "record/record_types.hpp"
@@ -39,7 +40,7 @@ ssize_t gnutls_record_send(gnutls_session_t session, const void* data, size_t da
   }
   if (const int ret = check_established(s); ret < 0) return ret;
   if (s->conn->write_state() != coda::DirectionState::open) return GNUTLS_E_INVALID_SESSION;
-  if (data == nullptr && data_size > 0) return GNUTLS_E_INVALID_REQUEST;
+  if (!buffer_ok(data, data_size)) return GNUTLS_E_INVALID_REQUEST;
   // Whatever is still queued (a KeyUpdate answer, say) goes first.
   if (const int ret = flush_output(s); ret < 0) return ret;
   if (data_size == 0) return 0;
@@ -62,7 +63,8 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
   gnutls_session_t s = session;
   if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;  // as GnuTLS after E_PULL_ERROR
   if (const int ret = check_established(s); ret < 0) return ret;
-  if (data == nullptr && data_size > 0) return GNUTLS_E_INVALID_REQUEST;
+  // No room to read into: as GnuTLS, an error (0 would read as end of stream).
+  if (data == nullptr || data_size == 0) return GNUTLS_E_INVALID_REQUEST;
   coda::Connection& conn = *s->conn;
   for (;;) {
     if (conn.app_data_available() > 0) {

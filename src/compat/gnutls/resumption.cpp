@@ -7,7 +7,8 @@
 //                              no ticket arrived: 0 and its 4-byte "no
 //                              session data" value. That is the truth here.
 //   gnutls_session_set_data    0 for that "no data" value (nothing to resume,
-//                              as GnuTLS), GNUTLS_E_DB_ERROR for anything
+//                              as GnuTLS), GNUTLS_E_INVALID_REQUEST for NULL
+//                              or empty data, GNUTLS_E_DB_ERROR for anything
 //                              else, as GnuTLS for data it cannot use: the
 //                              handshake is a full one either way.
 //   gnutls_session_is_resumed  0: no session ever is.
@@ -43,7 +44,8 @@ int gnutls_session_get_data2(gnutls_session_t session, gnutls_datum_t* data) {
 
 int gnutls_session_set_data(gnutls_session_t session, const void* session_data,
                             size_t session_data_size) {
-  if (session == nullptr || (session_data == nullptr && session_data_size > 0)) {
+  // No data at all is no session to resume: an error, as in GnuTLS.
+  if (session == nullptr || session_data == nullptr || session_data_size == 0) {
     return GNUTLS_E_INVALID_REQUEST;
   }
   const bool no_data = session_data_size == kNoSessionData.size() &&

@@ -4,9 +4,11 @@
 #include <cstring>
 #include <new>
 
+#include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/session.hpp"
 
+using coda::compat::buffer_ok;
 using coda::compat::system_pull;
 using coda::compat::system_vec_push;
 using coda::compat::system_vec_push_nosignal;
@@ -23,12 +25,16 @@ void set_default_transport(gnutls_session_t s) {
 // GnuTLS's default handshake timeout, used unless the program sets one.
 constexpr unsigned kDefaultHandshakeTimeoutMs = 40 * 1000;
 
+constexpr size_t kMaxServerNameLength = 255;
+
 }  // namespace
 
 extern "C" {
 
 int gnutls_init(gnutls_session_t* session, unsigned int flags) {
   if (session == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  // No DTLS: a datagram session would speak TLS over UDP.
+  if ((flags & GNUTLS_DATAGRAM) != 0) return GNUTLS_E_UNIMPLEMENTED_FEATURE;
   auto* s = new (std::nothrow) gnutls_session_int;
   if (s == nullptr) return GNUTLS_E_MEMORY_ERROR;
   s->flags = flags;
@@ -94,9 +100,12 @@ int gnutls_credentials_set(gnutls_session_t session, gnutls_credentials_type_t t
       // Accepted so programs that set both run; anonymous key exchange is
       // never negotiated (the priority parser refuses to enable it).
       return 0;
-    default:
+    case GNUTLS_CRD_SRP:
+    case GNUTLS_CRD_PSK:
+    case GNUTLS_CRD_IA:
       return GNUTLS_E_UNIMPLEMENTED_FEATURE;
   }
+  return GNUTLS_E_INVALID_REQUEST;  // names no credentials type
 }
 
 void gnutls_credentials_clear(gnutls_session_t session) {
@@ -105,8 +114,10 @@ void gnutls_credentials_clear(gnutls_session_t session) {
 
 int gnutls_server_name_set(gnutls_session_t session, gnutls_server_name_type_t type,
                            const void* name, size_t name_length) {
-  if (session == nullptr || (name == nullptr && name_length > 0)) return GNUTLS_E_INVALID_REQUEST;
+  if (session == nullptr || !buffer_ok(name, name_length)) return GNUTLS_E_INVALID_REQUEST;
   if (type != GNUTLS_NAME_DNS) return GNUTLS_E_INVALID_REQUEST;
+  // RFC 1035 2.3.4: a name is at most 255 octets (GnuTLS draws the line there too).
+  if (name_length > kMaxServerNameLength) return GNUTLS_E_INVALID_REQUEST;
   session->server_name.assign(static_cast<const char*>(name), name_length);
   return 0;
 }
@@ -191,6 +202,8 @@ void gnutls_transport_get_int2(gnutls_session_t session, int* recv_fd, int* send
     *send_fd = static_cast<int>(reinterpret_cast<intptr_t>(session->send_ptr));
 }
 
+// A NULL push or pull function is stored as such: the transport then fails
+// (GNUTLS_E_PUSH_ERROR / GNUTLS_E_PULL_ERROR, as GnuTLS for a NULL push).
 void gnutls_transport_set_push_function(gnutls_session_t session, gnutls_push_func push_func) {
   if (session == nullptr) return;
   session->push = push_func;

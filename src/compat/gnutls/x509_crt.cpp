@@ -6,7 +6,8 @@
 //   PEM text without a CERTIFICATE block      GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR
 //   a CERTIFICATE block that does not decode  GNUTLS_E_BASE64_DECODING_ERROR
 //   DER that does not parse (or is empty)     GNUTLS_E_ASN1_TAG_ERROR
-//   any format other than PEM is read as DER, as GnuTLS does
+//   a format neither PEM nor DER, NULL        GNUTLS_E_INVALID_REQUEST (GnuTLS reads
+//   arguments, a datum with NULL data         any format but PEM as DER)
 //   get_dn on a certificate never imported    GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
 //   export / import_x509 of one never imported GNUTLS_E_ASN1_VALUE_NOT_FOUND
 //   export of a key never imported            GNUTLS_E_UNKNOWN_PK_ALGORITHM
@@ -25,16 +26,15 @@
 #include <string>
 #include <string_view>
 
+#include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/x509.hpp"
 
 namespace {
 
 using coda::Bytes;
 using coda::ByteView;
-
-ByteView view(const gnutls_datum_t* d) {
-  return d && d->data ? ByteView(d->data, d->size) : ByteView();
-}
+using coda::compat::datum_bytes;
+using coda::compat::format_ok;
 
 bool contains(ByteView text, const char* needle) {
   const std::string_view hay(reinterpret_cast<const char*>(text.data()), text.size());
@@ -65,7 +65,7 @@ std::string to_pem(ByteView der, const char* label) {
 // counted in *size.
 int copy_out(ByteView der, gnutls_x509_crt_fmt_t format, const char* label, void* out,
              size_t* out_size) {
-  if (out_size == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (out_size == nullptr || !format_ok(format)) return GNUTLS_E_INVALID_REQUEST;
   if (format == GNUTLS_X509_FMT_PEM) {
     const std::string pem = to_pem(der, label);
     if (out == nullptr || *out_size < pem.size() + 1) {
@@ -88,7 +88,7 @@ int copy_out(ByteView der, gnutls_x509_crt_fmt_t format, const char* label, void
 
 // The same into a gnutls_malloc'd datum (PEM NUL-terminated, not counted).
 int copy_out2(ByteView der, gnutls_x509_crt_fmt_t format, const char* label, gnutls_datum_t* out) {
-  if (out == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  if (out == nullptr || !format_ok(format)) return GNUTLS_E_INVALID_REQUEST;
   out->data = nullptr;
   out->size = 0;
   std::string pem;
@@ -156,8 +156,9 @@ void gnutls_x509_crt_deinit(gnutls_x509_crt_t cert) {
 // PEM: the first CERTIFICATE (or X509 CERTIFICATE) block in the text.
 int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t* data,
                            gnutls_x509_crt_fmt_t format) {
-  if (cert == nullptr || data == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  const ByteView bytes = view(data);
+  const auto datum = datum_bytes(data);
+  if (cert == nullptr || !datum || !format_ok(format)) return GNUTLS_E_INVALID_REQUEST;
+  const ByteView bytes = *datum;
   if (format == GNUTLS_X509_FMT_PEM) {
     if (!contains(bytes, "-----BEGIN CERTIFICATE-----") &&
         !contains(bytes, "-----BEGIN X509 CERTIFICATE-----")) {

@@ -1,0 +1,740 @@
+/* api_arguments' table: included twice by api_arguments.c (no include guard).
+ *
+ * CASE(function, arg, kind, note, how, expected, call...)
+ *   function  the function under test
+ *   arg       the bad argument, counted from 1 (0: a call that has none)
+ *   kind      null (NULL for a pointer), range (a value out of range for an
+ *             integer or enum), bad (another invalid value, such as a closed
+ *             descriptor), call (no argument to spoil)
+ *   note      _ or a word that tells apart several cases of one argument
+ *             (function, arg, kind and note name the case: unique)
+ *   how       SAME: the real GnuTLS gives this too (where it does not crash);
+ *             DIFFERS: a deliberate difference, said why next to it
+ *   expected  what Coda returns, as the ret_* helpers spell it
+ *   call...   statements that make the call and record its result
+ * Every other argument is valid (api_arguments_fixture.h). GnuTLS crashes on
+ * most NULL handles; Coda answers those with GNUTLS_E_INVALID_REQUEST, or
+ * with the "nothing there" value of a getter, and a void function returns.
+ * check_argument_coverage.py requires a null case for every pointer argument
+ * and a range case for every integer or enum argument of every function the
+ * library implements. */
+
+/* ---- sessions ---- */
+
+CASE(gnutls_init, 1, null, _, SAME, INVAL, ret_int(gnutls_init(NULL, GNUTLS_CLIENT)))
+/* Flags GnuTLS does not define are ignored, as GnuTLS ignores them. */
+CASE(gnutls_init, 2, range, unknown_flag, SAME, "0", gnutls_session_t s;
+     int r = gnutls_init(&s, GNUTLS_CLIENT | (1u << 30)); ret_int(r); if (r == 0) gnutls_deinit(s))
+/* DIFFERS: Coda has no DTLS; a datagram session would speak TLS on UDP. */
+CASE(gnutls_init, 2, range, datagram, DIFFERS, "GNUTLS_E_UNIMPLEMENTED_FEATURE", gnutls_session_t s;
+     int r = gnutls_init(&s, GNUTLS_CLIENT | GNUTLS_DATAGRAM); ret_int(r);
+     if (r == 0) gnutls_deinit(s))
+CASE(gnutls_deinit, 1, null, _, SAME, RETURNED, gnutls_deinit(NULL); ret_void())
+CASE(gnutls_session_set_ptr, 1, null, _, SAME, RETURNED, gnutls_session_set_ptr(NULL, "x");
+     ret_void())
+CASE(gnutls_session_set_ptr, 2, null, _, SAME, IS_NULL, gnutls_session_t s = new_client();
+     gnutls_session_set_ptr(s, NULL); ret_ptr(gnutls_session_get_ptr(s)))
+CASE(gnutls_session_get_ptr, 1, null, _, SAME, IS_NULL, ret_ptr(gnutls_session_get_ptr(NULL)))
+CASE(gnutls_session_get_flags, 1, null, _, SAME, "0", ret_uint(gnutls_session_get_flags(NULL)))
+CASE(gnutls_priority_set, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_set(NULL, normal_priority())))
+CASE(gnutls_priority_set, 2, null, _, SAME, "GNUTLS_E_NO_PRIORITIES_WERE_SET",
+     ret_int(gnutls_priority_set(new_client(), NULL)))
+CASE(gnutls_priority_set_direct, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_set_direct(NULL, "NORMAL", NULL)))
+/* NULL: the default priority, as in GnuTLS. */
+CASE(gnutls_priority_set_direct, 2, null, _, SAME, "0", const char* ep;
+     ret_int(gnutls_priority_set_direct(new_client(), NULL, &ep)))
+CASE(gnutls_priority_set_direct, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_set_direct(new_client(), "NORMAL:+BOGUS", NULL)))
+CASE(gnutls_set_default_priority, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_set_default_priority(NULL)))
+CASE(gnutls_credentials_set, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_credentials_set(NULL, GNUTLS_CRD_CERTIFICATE, server_credentials())))
+/* DIFFERS: GnuTLS stores credentials of any type number; Coda refuses one
+ * that names no credentials type. */
+CASE(gnutls_credentials_set, 2, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_credentials_set(new_client(), (gnutls_credentials_type_t)99,
+                                    server_credentials())))
+CASE(gnutls_credentials_set, 3, null, _, SAME, "0",
+     ret_int(gnutls_credentials_set(new_client(), GNUTLS_CRD_CERTIFICATE, NULL)))
+CASE(gnutls_credentials_clear, 1, null, _, SAME, RETURNED, gnutls_credentials_clear(NULL);
+     ret_void())
+CASE(gnutls_server_name_set, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_server_name_set(NULL, GNUTLS_NAME_DNS, "a", 1)))
+/* DIFFERS: GnuTLS stores a name of any type number. */
+CASE(gnutls_server_name_set, 2, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_server_name_set(new_client(), (gnutls_server_name_type_t)99, "a", 1)))
+CASE(gnutls_server_name_set, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_server_name_set(new_client(), GNUTLS_NAME_DNS, NULL, 5)))
+/* Longer than a DNS name can be (RFC 1035: 255 octets). */
+CASE(gnutls_server_name_set, 4, range, _, SAME, INVAL, char name[300];
+     memset(name, 'a', sizeof name);
+     ret_int(gnutls_server_name_set(new_client(), GNUTLS_NAME_DNS, name, sizeof name)))
+CASE(gnutls_server_name_get, 1, null, _, SAME, INVAL, char b[64]; size_t n = sizeof b; unsigned t;
+     ret_int(gnutls_server_name_get(NULL, b, &n, &t, 0)))
+CASE(gnutls_server_name_get, 2, null, _, SAME, SHORT_BUF "/10", size_t n = 64; unsigned t;
+     int r = gnutls_server_name_get(live_server(), NULL, &n, &t, 0); ret_int_and(r, (long)n))
+CASE(gnutls_server_name_get, 3, null, _, SAME, INVAL, char b[64]; unsigned t;
+     ret_int(gnutls_server_name_get(live_server(), b, NULL, &t, 0)))
+CASE(gnutls_server_name_get, 4, null, _, SAME, INVAL, char b[64]; size_t n = sizeof b;
+     ret_int(gnutls_server_name_get(live_server(), b, &n, NULL, 0)))
+CASE(gnutls_server_name_get, 5, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", char b[64];
+     size_t n = sizeof b; unsigned t; ret_int(gnutls_server_name_get(live_server(), b, &n, &t, 5)))
+CASE(gnutls_session_set_verify_cert, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert(NULL, "a", 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert, 2, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert(new_client(), NULL, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert, 3, range, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert(new_client(), "a", UINT_MAX);
+     ret_void())
+CASE(gnutls_certificate_server_set_request, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_server_set_request(NULL, GNUTLS_CERT_REQUIRE);
+     ret_void())
+CASE(gnutls_certificate_server_set_request, 2, range, _, SAME, RETURNED,
+     gnutls_certificate_server_set_request(new_server(), (gnutls_certificate_request_t)99);
+     ret_void())
+
+/* ---- transport ---- */
+
+CASE(gnutls_transport_set_int2, 1, null, _, SAME, RETURNED, gnutls_transport_set_int2(NULL, 1, 1);
+     ret_void())
+CASE(gnutls_transport_set_int2, 2, range, _, SAME, "-1", gnutls_session_t s = new_client();
+     gnutls_transport_set_int2(s, -1, 1); ret_int(gnutls_transport_get_int(s)))
+CASE(gnutls_transport_set_int2, 3, range, _, SAME, RETURNED,
+     gnutls_transport_set_int2(new_client(), 1, INT_MIN);
+     ret_void())
+CASE(gnutls_transport_set_ptr, 1, null, _, SAME, RETURNED, gnutls_transport_set_ptr(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_ptr, 2, null, _, SAME, IS_NULL, gnutls_session_t s = new_client();
+     gnutls_transport_set_ptr(s, NULL); ret_ptr(gnutls_transport_get_ptr(s)))
+CASE(gnutls_transport_set_ptr2, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_ptr2(NULL, NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_ptr2, 2, null, _, SAME, IS_NULL, gnutls_session_t s = new_client();
+     gnutls_transport_set_ptr2(s, NULL, (gnutls_transport_ptr_t)1);
+     ret_ptr(gnutls_transport_get_ptr(s)))
+CASE(gnutls_transport_set_ptr2, 3, null, _, SAME, IS_NULL, gnutls_session_t s = new_client();
+     gnutls_transport_ptr_t r, w; gnutls_transport_set_ptr2(s, (gnutls_transport_ptr_t)1, NULL);
+     gnutls_transport_get_ptr2(s, &r, &w); ret_ptr(w))
+CASE(gnutls_transport_get_ptr, 1, null, _, SAME, IS_NULL, ret_ptr(gnutls_transport_get_ptr(NULL)))
+CASE(gnutls_transport_get_ptr2, 1, null, _, SAME, RETURNED, gnutls_transport_ptr_t r, w;
+     gnutls_transport_get_ptr2(NULL, &r, &w); ret_void())
+CASE(gnutls_transport_get_ptr2, 2, null, _, SAME, RETURNED, gnutls_transport_ptr_t w;
+     gnutls_transport_get_ptr2(new_client(), NULL, &w); ret_void())
+CASE(gnutls_transport_get_ptr2, 3, null, _, SAME, RETURNED, gnutls_transport_ptr_t r;
+     gnutls_transport_get_ptr2(new_client(), &r, NULL); ret_void())
+CASE(gnutls_transport_get_int, 1, null, _, SAME, "-1", ret_int(gnutls_transport_get_int(NULL)))
+CASE(gnutls_transport_get_int2, 1, null, _, SAME, RETURNED, int r, w;
+     gnutls_transport_get_int2(NULL, &r, &w); ret_void())
+CASE(gnutls_transport_get_int2, 2, null, _, SAME, RETURNED, int w;
+     gnutls_transport_get_int2(new_client(), NULL, &w); ret_void())
+CASE(gnutls_transport_get_int2, 3, null, _, SAME, RETURNED, int r;
+     gnutls_transport_get_int2(new_client(), &r, NULL); ret_void())
+/* A NULL push or pull function makes the transport fail, as GnuTLS does for
+ * push (it crashes on a NULL pull). */
+CASE(gnutls_transport_set_push_function, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_push_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_push_function, 2, null, _, SAME, "GNUTLS_E_PUSH_ERROR",
+     gnutls_session_t s = nonblocking_client();
+     gnutls_transport_set_push_function(s, NULL); ret_int(gnutls_handshake(s)))
+CASE(gnutls_transport_set_push_function, 2, null, bye, SAME, "GNUTLS_E_PUSH_ERROR",
+     gnutls_session_t s = new_client();
+     gnutls_transport_set_push_function(s, NULL); ret_int(gnutls_bye(s, GNUTLS_SHUT_WR)))
+CASE(gnutls_transport_set_vec_push_function, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_vec_push_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_vec_push_function, 2, null, _, SAME, "GNUTLS_E_PUSH_ERROR",
+     gnutls_session_t s = nonblocking_client();
+     gnutls_transport_set_vec_push_function(s, NULL); ret_int(gnutls_handshake(s)))
+CASE(gnutls_transport_set_pull_function, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_pull_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_pull_function, 2, null, _, SAME, "GNUTLS_E_PULL_ERROR",
+     gnutls_session_t s = nonblocking_client();
+     gnutls_transport_set_pull_function(s, NULL); ret_int(gnutls_handshake(s)))
+CASE(gnutls_transport_set_pull_timeout_function, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_pull_timeout_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_pull_timeout_function, 2, null, _, SAME, "GNUTLS_E_AGAIN",
+     gnutls_session_t s = nonblocking_client();
+     gnutls_transport_set_pull_timeout_function(s, NULL); ret_int(gnutls_handshake(s)))
+CASE(gnutls_transport_set_errno_function, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_errno_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_transport_set_errno_function, 2, null, _, SAME, "GNUTLS_E_AGAIN",
+     gnutls_session_t s = nonblocking_client();
+     gnutls_transport_set_errno_function(s, NULL); ret_int(gnutls_handshake(s)))
+CASE(gnutls_transport_set_errno, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_errno(NULL, EAGAIN);
+     ret_void())
+CASE(gnutls_transport_set_errno, 2, range, _, SAME, RETURNED,
+     gnutls_transport_set_errno(new_client(), -5);
+     ret_void())
+/* The transport pointer is a descriptor: NULL is descriptor 0, here an
+ * empty pipe. */
+CASE(gnutls_system_recv_timeout, 1, null, _, SAME, "0", dup2(empty_pipe(), 0);
+     ret_int(gnutls_system_recv_timeout(NULL, 0)))
+/* poll(2) skips a negative descriptor: nothing ready. */
+CASE(gnutls_system_recv_timeout, 1, bad, closed_fd, SAME, "0",
+     ret_int(gnutls_system_recv_timeout((gnutls_transport_ptr_t)(intptr_t)-1, 0)))
+/* A wait longer than poll(2) takes; the byte is there at once. */
+CASE(gnutls_system_recv_timeout, 2, range, _, SAME, "1",
+     ret_int(gnutls_system_recv_timeout((gnutls_transport_ptr_t)(intptr_t)ready_pipe(),
+                                        UINT_MAX - 5)))
+
+/* ---- timeouts ---- */
+
+CASE(gnutls_record_set_timeout, 1, null, _, SAME, RETURNED, gnutls_record_set_timeout(NULL, 10);
+     ret_void())
+CASE(gnutls_record_set_timeout, 2, range, _, SAME, RETURNED,
+     gnutls_record_set_timeout(new_client(), UINT_MAX);
+     ret_void())
+CASE(gnutls_handshake_set_timeout, 1, null, _, SAME, RETURNED,
+     gnutls_handshake_set_timeout(NULL, 10);
+     ret_void())
+CASE(gnutls_handshake_set_timeout, 2, range, _, SAME, RETURNED,
+     gnutls_handshake_set_timeout(new_client(), UINT_MAX - 5);
+     ret_void())
+
+/* ---- handshake ---- */
+
+CASE(gnutls_handshake, 1, null, _, SAME, INVAL, ret_int(gnutls_handshake(NULL)))
+CASE(gnutls_session_key_update, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_session_key_update(NULL, 0)))
+/* Flags GnuTLS does not define are ignored. */
+CASE(gnutls_session_key_update, 2, range, _, SAME, "0",
+     ret_int(gnutls_session_key_update(live_client(), 0xfffffff0u)))
+CASE(gnutls_rehandshake, 1, null, _, SAME, INVAL, ret_int(gnutls_rehandshake(NULL)))
+CASE(gnutls_handshake_set_hook_function, 1, null, _, SAME, RETURNED,
+     gnutls_handshake_set_hook_function(NULL, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_POST, NULL);
+     ret_void())
+CASE(gnutls_handshake_set_hook_function, 2, range, _, SAME, RETURNED,
+     gnutls_handshake_set_hook_function(new_client(), 12345, GNUTLS_HOOK_POST, NULL);
+     ret_void())
+CASE(gnutls_handshake_set_hook_function, 3, range, _, SAME, RETURNED,
+     gnutls_handshake_set_hook_function(new_client(), GNUTLS_HANDSHAKE_ANY, 99, NULL);
+     ret_void())
+CASE(gnutls_handshake_set_hook_function, 4, null, _, SAME, "0", gnutls_session_t s = live_client();
+     gnutls_handshake_set_hook_function(s, GNUTLS_HANDSHAKE_ANY, GNUTLS_HOOK_BOTH, NULL);
+     ret_int(gnutls_session_key_update(s, 0)))
+/* -1: no message yet, GnuTLS's value before the first. */
+CASE(gnutls_handshake_get_last_in, 1, null, _, SAME, "-1",
+     ret_int((int)gnutls_handshake_get_last_in(NULL)))
+CASE(gnutls_handshake_get_last_out, 1, null, _, SAME, "-1",
+     ret_int((int)gnutls_handshake_get_last_out(NULL)))
+CASE(gnutls_reauth, 1, null, _, SAME, INVAL, ret_int(gnutls_reauth(NULL, 0)))
+CASE(gnutls_reauth, 2, range, _, SAME, INVAL, ret_int(gnutls_reauth(live_client(), UINT_MAX)))
+
+/* ---- records ---- */
+
+CASE(gnutls_record_send, 1, null, _, SAME, INVAL, ret_int(gnutls_record_send(NULL, "x", 1)))
+/* DIFFERS: GnuTLS 3.7 answers 10 without sending anything (README). */
+CASE(gnutls_record_send, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_record_send(live_client(), NULL, 10)))
+/* More than a record holds: one full record goes, as in GnuTLS. */
+CASE(gnutls_record_send, 3, range, _, SAME, "16384", static char big[20000];
+     ret_int(gnutls_record_send(live_client(), big, sizeof big)))
+CASE(gnutls_record_recv, 1, null, _, SAME, INVAL, char b[16];
+     ret_int(gnutls_record_recv(NULL, b, sizeof b)))
+CASE(gnutls_record_recv, 2, null, _, SAME, INVAL, live_server_sends("hello");
+     ret_int(gnutls_record_recv(live_client(), NULL, 10)))
+/* No room: an error, as in GnuTLS (0 would read as the end of the stream). */
+CASE(gnutls_record_recv, 3, range, _, SAME, INVAL, char b[16]; live_server_sends("hello");
+     ret_int(gnutls_record_recv(live_client(), b, 0)))
+CASE(gnutls_record_check_pending, 1, null, _, SAME, "0",
+     ret_uint(gnutls_record_check_pending(NULL)))
+CASE(gnutls_record_get_direction, 1, null, _, SAME, "0", ret_int(gnutls_record_get_direction(NULL)))
+CASE(gnutls_record_get_max_size, 1, null, _, SAME, "16384",
+     ret_uint(gnutls_record_get_max_size(NULL)))
+CASE(gnutls_record_discard_queued, 1, null, _, SAME, "0",
+     ret_uint(gnutls_record_discard_queued(NULL)))
+
+/* ---- ALPN and the key log ---- */
+
+CASE(gnutls_alpn_set_protocols, 1, null, _, SAME, INVAL,
+     const gnutls_datum_t h2 = {(unsigned char*)"h2", 2};
+     ret_int(gnutls_alpn_set_protocols(NULL, &h2, 1, 0)))
+CASE(gnutls_alpn_set_protocols, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_alpn_set_protocols(new_client(), NULL, 1, 0)))
+CASE(gnutls_alpn_set_protocols, 2, null, datum_data, SAME, INVAL,
+     const gnutls_datum_t bad = {NULL, 2};
+     ret_int(gnutls_alpn_set_protocols(new_client(), &bad, 1, 0)))
+/* More protocols than GnuTLS takes (8). */
+CASE(
+    gnutls_alpn_set_protocols, 3, range, _, SAME, INVAL, gnutls_datum_t many[9]; int i;
+    for (i = 0; i < 9; i++) {
+      many[i].data = (unsigned char*)"h2";
+      many[i].size = 2;
+    } ret_int(gnutls_alpn_set_protocols(new_client(), many, 9, 0)))
+CASE(gnutls_alpn_set_protocols, 4, range, _, SAME, "0",
+     const gnutls_datum_t h2 = {(unsigned char*)"h2", 2};
+     ret_int(gnutls_alpn_set_protocols(new_client(), &h2, 1, UINT_MAX)))
+CASE(gnutls_alpn_get_selected_protocol, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_alpn_get_selected_protocol(NULL, &d)))
+CASE(gnutls_alpn_get_selected_protocol, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_alpn_get_selected_protocol(live_client(), NULL)))
+CASE(gnutls_session_set_keylog_function, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_keylog_function(NULL, NULL);
+     ret_void())
+/* NULL: no callback (the key log, if any, goes to SSLKEYLOGFILE). */
+CASE(gnutls_session_set_keylog_function, 2, null, _, SAME, IS_NULL,
+     gnutls_session_t s = new_client();
+     gnutls_session_set_keylog_function(s, NULL);
+     ret_ptr((const void*)gnutls_session_get_keylog_function(s)))
+CASE(gnutls_session_get_keylog_function, 1, null, _, SAME, IS_NULL,
+     ret_ptr((const void*)gnutls_session_get_keylog_function(NULL)))
+CASE(gnutls_session_get_random, 1, null, _, SAME, RETURNED, gnutls_datum_t c, r;
+     gnutls_session_get_random(NULL, &c, &r); ret_void())
+CASE(gnutls_session_get_random, 2, null, _, SAME, "32", gnutls_datum_t r = {NULL, 0};
+     gnutls_session_get_random(live_client(), NULL, &r); ret_uint(r.size))
+CASE(gnutls_session_get_random, 3, null, _, SAME, "32", gnutls_datum_t c = {NULL, 0};
+     gnutls_session_get_random(live_client(), &c, NULL); ret_uint(c.size))
+
+/* ---- closing and alerts ---- */
+
+CASE(gnutls_bye, 1, null, _, SAME, INVAL, ret_int(gnutls_bye(NULL, GNUTLS_SHUT_RDWR)))
+/* DIFFERS: GnuTLS answers 0 to a request that is neither RDWR nor WR. */
+CASE(gnutls_bye, 2, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_bye(live_client(), (gnutls_close_request_t)7)))
+CASE(gnutls_alert_send, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_alert_send(NULL, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR)))
+/* DIFFERS: GnuTLS sends any level and description byte it is given. */
+CASE(gnutls_alert_send, 2, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_alert_send(live_client(), (gnutls_alert_level_t)99, GNUTLS_A_USER_CANCELED)))
+CASE(gnutls_alert_send, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_alert_send(live_client(), GNUTLS_AL_WARNING, (gnutls_alert_description_t)255)))
+CASE(gnutls_alert_get, 1, null, _, SAME, "0", ret_int(gnutls_alert_get(NULL)))
+
+/* ---- session information ---- */
+
+CASE(gnutls_protocol_get_version, 1, null, _, SAME, "255",
+     ret_int(gnutls_protocol_get_version(NULL)))
+CASE(gnutls_cipher_get, 1, null, _, SAME, "1", ret_int(gnutls_cipher_get(NULL)))
+CASE(gnutls_mac_get, 1, null, _, SAME, "1", ret_int(gnutls_mac_get(NULL)))
+CASE(gnutls_kx_get, 1, null, _, SAME, "0", ret_int(gnutls_kx_get(NULL)))
+CASE(gnutls_group_get, 1, null, _, SAME, "0", ret_int(gnutls_group_get(NULL)))
+CASE(gnutls_sign_algorithm_get, 1, null, _, SAME, "0", ret_int(gnutls_sign_algorithm_get(NULL)))
+CASE(gnutls_certificate_type_get, 1, null, _, SAME, "1", ret_int(gnutls_certificate_type_get(NULL)))
+CASE(gnutls_session_get_desc, 1, null, _, SAME, IS_NULL, ret_ptr(gnutls_session_get_desc(NULL)))
+CASE(gnutls_session_is_resumed, 1, null, _, SAME, "0", ret_int(gnutls_session_is_resumed(NULL)))
+CASE(gnutls_session_enable_compatibility_mode, 1, null, _, SAME, RETURNED,
+     gnutls_session_enable_compatibility_mode(NULL);
+     ret_void())
+CASE(gnutls_session_get_data2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_session_get_data2(NULL, &d)))
+CASE(gnutls_session_get_data2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_session_get_data2(live_client(), NULL)))
+/* DIFFERS: GnuTLS answers 0 for its "no session" value before it looks
+ * at the session. */
+CASE(gnutls_session_set_data, 1, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_session_set_data(NULL, "\0\0\0\0", 4)))
+CASE(gnutls_session_set_data, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_session_set_data(new_client(), NULL, 4)))
+CASE(gnutls_session_set_data, 3, range, _, SAME, INVAL,
+     ret_int(gnutls_session_set_data(new_client(), "\0\0\0\0", 0)))
+CASE(gnutls_session_get_verify_cert_status, 1, null, _, SAME, "4294967295",
+     ret_uint(gnutls_session_get_verify_cert_status(NULL)))
+CASE(gnutls_certificate_get_peers, 1, null, _, SAME, IS_NULL, unsigned n;
+     ret_ptr(gnutls_certificate_get_peers(NULL, &n)))
+CASE(gnutls_certificate_get_peers, 2, null, _, SAME, NOT_NULL,
+     ret_ptr(gnutls_certificate_get_peers(live_client(), NULL)))
+CASE(gnutls_certificate_client_get_request_status, 1, null, _, SAME, "0",
+     ret_uint(gnutls_certificate_client_get_request_status(NULL)))
+CASE(gnutls_certificate_send_x509_rdn_sequence, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_send_x509_rdn_sequence(NULL, 1);
+     ret_void())
+/* Any non-zero status means "do not send", as in GnuTLS. */
+CASE(gnutls_certificate_send_x509_rdn_sequence, 2, range, _, SAME, RETURNED,
+     gnutls_certificate_send_x509_rdn_sequence(new_server(), -7);
+     ret_void())
+CASE(gnutls_certificate_verify_peers2, 1, null, _, SAME, INVAL, unsigned st;
+     ret_int(gnutls_certificate_verify_peers2(NULL, &st)))
+CASE(gnutls_certificate_verify_peers2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_verify_peers2(live_client(), NULL)))
+CASE(gnutls_certificate_verify_peers3, 1, null, _, SAME, INVAL, unsigned st;
+     ret_int(gnutls_certificate_verify_peers3(NULL, "localhost", &st)))
+/* No host name: the chain alone is checked. */
+CASE(gnutls_certificate_verify_peers3, 2, null, _, SAME, "0/0", unsigned st = 99;
+     int r = gnutls_certificate_verify_peers3(live_client(), NULL, &st); ret_int_and(r, st))
+CASE(gnutls_certificate_verify_peers3, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_verify_peers3(live_client(), "localhost", NULL)))
+CASE(gnutls_certificate_verification_status_print, 1, range, _, SAME, "0", gnutls_datum_t d;
+     int r = gnutls_certificate_verification_status_print(UINT_MAX, GNUTLS_CRT_X509, &d, 0);
+     ret_int(r); if (r == 0) gnutls_free(d.data))
+CASE(gnutls_certificate_verification_status_print, 2, range, _, SAME, "0", gnutls_datum_t d;
+     int r = gnutls_certificate_verification_status_print(GNUTLS_CERT_INVALID,
+                                                          (gnutls_certificate_type_t)99, &d, 0);
+     ret_int(r); if (r == 0) gnutls_free(d.data))
+CASE(gnutls_certificate_verification_status_print, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_verification_status_print(GNUTLS_CERT_INVALID, GNUTLS_CRT_X509,
+                                                          NULL, 0)))
+CASE(gnutls_certificate_verification_status_print, 4, range, _, SAME, "0", gnutls_datum_t d;
+     int r = gnutls_certificate_verification_status_print(0, GNUTLS_CRT_X509, &d, UINT_MAX);
+     ret_int(r); if (r == 0) gnutls_free(d.data))
+
+/* ---- credentials ---- */
+
+CASE(gnutls_certificate_allocate_credentials, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_allocate_credentials(NULL)))
+CASE(gnutls_certificate_free_credentials, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_free_credentials(NULL);
+     ret_void())
+CASE(gnutls_certificate_free_keys, 1, null, _, SAME, RETURNED, gnutls_certificate_free_keys(NULL);
+     ret_void())
+CASE(gnutls_certificate_free_cas, 1, null, _, SAME, RETURNED, gnutls_certificate_free_cas(NULL);
+     ret_void())
+CASE(gnutls_certificate_free_ca_names, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_free_ca_names(NULL);
+     ret_void())
+CASE(gnutls_certificate_free_crls, 1, null, _, SAME, RETURNED, gnutls_certificate_free_crls(NULL);
+     ret_void())
+CASE(gnutls_certificate_set_verify_flags, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_verify_flags(NULL, 0);
+     ret_void())
+CASE(gnutls_certificate_set_verify_flags, 2, range, _, SAME, RETURNED,
+     gnutls_certificate_set_verify_flags(empty_credentials(), UINT_MAX);
+     ret_void())
+CASE(gnutls_certificate_set_verify_function, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_verify_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_certificate_set_verify_function, 2, null, _, SAME, RETURNED,
+     gnutls_certificate_set_verify_function(empty_credentials(), NULL);
+     ret_void())
+/* DIFFERS, here and below: GnuTLS reads a NULL trust or CRL file or datum
+ * as none (0 added), and a format it does not know as PEM (credentials) or
+ * DER (certificates, keys); Coda says the argument is wrong. GnuTLS also
+ * answers 0 to an export into NULL that claims room, having written
+ * nothing; Coda says how much room is needed. */
+#define KEY_FILE_CASES(fn, ...)                                                        \
+  CASE(fn, 1, null, _, SAME, INVAL,                                                    \
+       ret_int(fn(NULL, cert_file("ecdsa.pem"), cert_file("ecdsa.key"),                \
+                  GNUTLS_X509_FMT_PEM __VA_ARGS__)))                                   \
+  CASE(fn, 2, null, _, SAME, INVAL,                                                    \
+       ret_int(fn(empty_credentials(), NULL, cert_file("ecdsa.key"),                   \
+                  GNUTLS_X509_FMT_PEM __VA_ARGS__)))                                   \
+  CASE(fn, 3, null, _, SAME, INVAL,                                                    \
+       ret_int(fn(empty_credentials(), cert_file("ecdsa.pem"), NULL,                   \
+                  GNUTLS_X509_FMT_PEM __VA_ARGS__)))                                   \
+  CASE(fn, 4, range, _, DIFFERS, INVAL,                                                \
+       ret_int(fn(empty_credentials(), cert_file("ecdsa.pem"), cert_file("ecdsa.key"), \
+                  (gnutls_x509_crt_fmt_t)99 __VA_ARGS__)))
+KEY_FILE_CASES(gnutls_certificate_set_x509_key_file)
+KEY_FILE_CASES(gnutls_certificate_set_x509_key_file2, , NULL, 0)
+/* No password: the key is not encrypted. */
+CASE(gnutls_certificate_set_x509_key_file2, 5, null, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_key_file2(empty_credentials(), cert_file("ecdsa.pem"),
+                                                   cert_file("ecdsa.key"), GNUTLS_X509_FMT_PEM,
+                                                   NULL, 0)))
+CASE(gnutls_certificate_set_x509_key_file2, 6, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_key_file2(empty_credentials(), cert_file("ecdsa.pem"),
+                                                   cert_file("ecdsa.key"), GNUTLS_X509_FMT_PEM,
+                                                   NULL, 1u << 30)))
+#define KEY_MEM_CASES(fn, ...)                                                              \
+  CASE(fn, 1, null, _, SAME, INVAL,                                                         \
+       ret_int(fn(NULL, cert_pem(), key_pem(), GNUTLS_X509_FMT_PEM __VA_ARGS__)))           \
+  CASE(fn, 2, null, _, SAME, INVAL,                                                         \
+       ret_int(fn(empty_credentials(), NULL, key_pem(), GNUTLS_X509_FMT_PEM __VA_ARGS__)))  \
+  CASE(fn, 2, null, datum_data, SAME, INVAL, gnutls_datum_t d = {NULL, 100};                \
+       ret_int(fn(empty_credentials(), &d, key_pem(), GNUTLS_X509_FMT_PEM __VA_ARGS__)))    \
+  CASE(fn, 3, null, _, SAME, INVAL,                                                         \
+       ret_int(fn(empty_credentials(), cert_pem(), NULL, GNUTLS_X509_FMT_PEM __VA_ARGS__))) \
+  CASE(fn, 3, null, datum_data, SAME, INVAL, gnutls_datum_t d = {NULL, 100};                \
+       ret_int(fn(empty_credentials(), cert_pem(), &d, GNUTLS_X509_FMT_PEM __VA_ARGS__)))   \
+  CASE(fn, 4, range, _, DIFFERS, INVAL,                                                     \
+       ret_int(                                                                             \
+           fn(empty_credentials(), cert_pem(), key_pem(), (gnutls_x509_crt_fmt_t)99 __VA_ARGS__)))
+KEY_MEM_CASES(gnutls_certificate_set_x509_key_mem)
+KEY_MEM_CASES(gnutls_certificate_set_x509_key_mem2, , NULL, 0)
+CASE(gnutls_certificate_set_x509_key_mem2, 5, null, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_key_mem2(empty_credentials(), cert_pem(), key_pem(),
+                                                  GNUTLS_X509_FMT_PEM, NULL, 0)))
+CASE(gnutls_certificate_set_x509_key_mem2, 6, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_key_mem2(empty_credentials(), cert_pem(), key_pem(),
+                                                  GNUTLS_X509_FMT_PEM, NULL, 1u << 30)))
+CASE(gnutls_certificate_set_x509_trust_file, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_file(NULL, cert_file("ca.pem"),
+                                                    GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_trust_file, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_file(empty_credentials(), NULL,
+                                                    GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_trust_file, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_file(empty_credentials(), cert_file("ca.pem"),
+                                                    (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_certificate_set_x509_trust_mem, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_mem(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_trust_mem, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_mem(empty_credentials(), NULL, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_trust_mem, 2, null, datum_data, DIFFERS, INVAL,
+     gnutls_datum_t d = {NULL, 100};
+     ret_int(gnutls_certificate_set_x509_trust_mem(empty_credentials(), &d, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_trust_mem, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_mem(empty_credentials(), cert_pem(),
+                                                   (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_certificate_set_x509_system_trust, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_system_trust(NULL)))
+CASE(gnutls_certificate_set_x509_crl_file, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_file(NULL, cert_file("ca.pem"), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_crl_file, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_file(empty_credentials(), NULL, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_crl_file, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_file(empty_credentials(), cert_file("ca.pem"),
+                                                  (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_certificate_set_x509_crl_mem, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_mem(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_crl_mem, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_mem(empty_credentials(), NULL, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_certificate_set_x509_crl_mem, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_crl_mem(empty_credentials(), cert_pem(),
+                                                 (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_anon_allocate_client_credentials, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_allocate_client_credentials(NULL)))
+CASE(gnutls_anon_allocate_server_credentials, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_allocate_server_credentials(NULL)))
+CASE(gnutls_anon_free_client_credentials, 1, null, _, SAME, RETURNED,
+     gnutls_anon_free_client_credentials(NULL);
+     ret_void())
+CASE(gnutls_anon_free_server_credentials, 1, null, _, SAME, RETURNED,
+     gnutls_anon_free_server_credentials(NULL);
+     ret_void())
+
+/* ---- priorities ---- */
+
+CASE(gnutls_priority_init, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_init(NULL, "NORMAL", NULL)))
+CASE(gnutls_priority_init, 2, null, _, SAME, "0", gnutls_priority_t p;
+     int r = gnutls_priority_init(&p, NULL, NULL); ret_int(r);
+     if (r == 0) gnutls_priority_deinit(p))
+CASE(gnutls_priority_init, 3, null, _, SAME, INVAL, gnutls_priority_t p;
+     ret_int(gnutls_priority_init(&p, "NORMAL:+BOGUS", NULL)))
+CASE(gnutls_priority_init2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_init2(NULL, "NORMAL", NULL, 0)))
+CASE(gnutls_priority_init2, 2, null, _, SAME, "0", gnutls_priority_t p;
+     int r = gnutls_priority_init2(&p, NULL, NULL, 0); ret_int(r);
+     if (r == 0) gnutls_priority_deinit(p))
+CASE(gnutls_priority_init2, 3, null, _, SAME, INVAL, gnutls_priority_t p;
+     ret_int(gnutls_priority_init2(&p, "NORMAL:+BOGUS", NULL, 0)))
+CASE(gnutls_priority_init2, 4, range, _, SAME, "0", gnutls_priority_t p;
+     int r = gnutls_priority_init2(&p, "NORMAL", NULL, 1u << 30); ret_int(r);
+     if (r == 0) gnutls_priority_deinit(p))
+CASE(gnutls_priority_deinit, 1, null, _, SAME, RETURNED, gnutls_priority_deinit(NULL); ret_void())
+
+/* ---- names and ids ---- */
+
+#define NAME_CASE(fn, value, expected) CASE(fn, 1, range, _, SAME, expected, ret_str(fn(value)))
+#define ID_CASE(fn, expected) CASE(fn, 1, null, _, SAME, expected, ret_int(fn(NULL)))
+NAME_CASE(gnutls_alert_get_name, (gnutls_alert_description_t)200, IS_NULL)
+NAME_CASE(gnutls_alert_get_strname, (gnutls_alert_description_t)200, IS_NULL)
+NAME_CASE(gnutls_protocol_get_name, (gnutls_protocol_t)9999, IS_NULL)
+NAME_CASE(gnutls_cipher_get_name, (gnutls_cipher_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_mac_get_name, (gnutls_mac_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_kx_get_name, (gnutls_kx_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_sign_get_name, (gnutls_sign_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_group_get_name, (gnutls_group_t)9999, IS_NULL)
+NAME_CASE(gnutls_certificate_type_get_name, (gnutls_certificate_type_t)9999, IS_NULL)
+NAME_CASE(gnutls_handshake_description_get_name, (gnutls_handshake_description_t)200,
+          "\"Unknown Handshake packet\"")
+NAME_CASE(gnutls_ecc_curve_get_name, (gnutls_ecc_curve_t)9999, IS_NULL)
+NAME_CASE(gnutls_pk_get_name, (gnutls_pk_algorithm_t)9999, "\"Unknown\"")
+NAME_CASE(gnutls_pk_algorithm_get_name, (gnutls_pk_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_digest_get_name, (gnutls_digest_algorithm_t)9999, IS_NULL)
+NAME_CASE(gnutls_sec_param_get_name, (gnutls_sec_param_t)9999, "\"Unknown\"")
+NAME_CASE(gnutls_compression_get_name, (gnutls_compression_method_t)9999, IS_NULL)
+ID_CASE(gnutls_protocol_get_id, "255")
+ID_CASE(gnutls_cipher_get_id, "0")
+ID_CASE(gnutls_mac_get_id, "0")
+ID_CASE(gnutls_kx_get_id, "0")
+ID_CASE(gnutls_sign_get_id, "0")
+ID_CASE(gnutls_group_get_id, "0")
+ID_CASE(gnutls_ecc_curve_get_id, "0")
+ID_CASE(gnutls_pk_get_id, "0")
+ID_CASE(gnutls_digest_get_id, "0")
+ID_CASE(gnutls_certificate_type_get_id, "0")
+
+/* ---- errors ---- */
+
+CASE(gnutls_strerror, 1, range, _, SAME, "\"(unknown error code)\"",
+     ret_str(gnutls_strerror(-99999)))
+CASE(gnutls_strerror_name, 1, range, _, SAME, IS_NULL, ret_str(gnutls_strerror_name(-99999)))
+CASE(gnutls_error_is_fatal, 1, range, unknown, SAME, "1", ret_int(gnutls_error_is_fatal(-99999)))
+CASE(gnutls_error_is_fatal, 1, range, positive, SAME, "0", ret_int(gnutls_error_is_fatal(12345)))
+CASE(gnutls_perror, 1, range, _, SAME, RETURNED, gnutls_perror(-99999); ret_void())
+/* DIFFERS: GnuTLS maps a value that is no error to internal_error. */
+CASE(gnutls_error_to_alert, 1, range, positive, DIFFERS, INVAL, int level;
+     ret_int(gnutls_error_to_alert(12345, &level)))
+CASE(gnutls_error_to_alert, 1, range, unknown, SAME, "80/2", int level = 0;
+     int r = gnutls_error_to_alert(-99999, &level); ret_int_and(r, level))
+CASE(gnutls_error_to_alert, 2, null, _, SAME, "20",
+     ret_int(gnutls_error_to_alert(GNUTLS_E_DECRYPTION_FAILED, NULL)))
+
+/* ---- library, memory, randomness, files, hex ---- */
+
+CASE(gnutls_global_init, 0, call, _, SAME, "0", ret_int(gnutls_global_init()))
+CASE(gnutls_global_deinit, 0, call, _, SAME, RETURNED, gnutls_global_deinit(); ret_void())
+CASE(gnutls_check_version, 1, null, _, SAME, "\"3.7.9\"", ret_str(gnutls_check_version(NULL)))
+CASE(gnutls_global_set_log_function, 1, null, _, SAME, RETURNED,
+     gnutls_global_set_log_function(NULL);
+     gnutls_global_set_log_level(9); gnutls_handshake(nonblocking_client()); ret_void())
+CASE(gnutls_global_set_audit_log_function, 1, null, _, SAME, RETURNED,
+     gnutls_global_set_audit_log_function(NULL);
+     ret_void())
+CASE(gnutls_global_set_log_level, 1, range, _, SAME, RETURNED, gnutls_global_set_log_level(-5);
+     ret_void())
+CASE(gnutls_fips140_mode_enabled, 0, call, _, SAME, "0", ret_uint(gnutls_fips140_mode_enabled()))
+/* DIFFERS: GnuTLS says GNUTLS_E_RANDOM_FAILED, as if the generator failed. */
+CASE(gnutls_rnd, 1, range, _, DIFFERS, INVAL, unsigned char b[16];
+     ret_int(gnutls_rnd((gnutls_rnd_level_t)99, b, sizeof b)))
+CASE(gnutls_rnd, 2, null, _, SAME, INVAL, ret_int(gnutls_rnd(GNUTLS_RND_NONCE, NULL, 16)))
+CASE(gnutls_rnd, 3, range, _, SAME, "0", unsigned char b[1];
+     ret_int(gnutls_rnd(GNUTLS_RND_NONCE, b, 0)))
+CASE(gnutls_rnd_refresh, 0, call, _, SAME, RETURNED, gnutls_rnd_refresh(); ret_void())
+CASE(gnutls_load_file, 1, null, _, SAME, "GNUTLS_E_FILE_ERROR", gnutls_datum_t d;
+     ret_int(gnutls_load_file(NULL, &d)))
+CASE(gnutls_load_file, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_load_file(cert_file("ca.pem"), NULL)))
+CASE(gnutls_memset, 1, null, _, SAME, RETURNED, gnutls_memset(NULL, 0, 16); ret_void())
+/* The byte is c converted to unsigned char, as memset(3). */
+CASE(gnutls_memset, 2, range, _, SAME, "255", unsigned char b[4]; gnutls_memset(b, 0x1ff, sizeof b);
+     ret_int(b[3]))
+CASE(gnutls_memset, 3, range, _, SAME, RETURNED, gnutls_memset(NULL, 0, 0); ret_void())
+/* Unreadable memory is never "equal". */
+CASE(gnutls_memcmp, 1, null, _, SAME, INVAL, ret_int(gnutls_memcmp(NULL, "abcd", 4)))
+CASE(gnutls_memcmp, 2, null, _, SAME, INVAL, ret_int(gnutls_memcmp("abcd", NULL, 4)))
+CASE(gnutls_memcmp, 3, range, _, SAME, "0", ret_int(gnutls_memcmp("abcd", "wxyz", 0)))
+CASE(gnutls_hex_encode, 1, null, _, SAME, INVAL, char b[16]; size_t n = sizeof b;
+     ret_int(gnutls_hex_encode(NULL, b, &n)))
+CASE(gnutls_hex_encode, 1, null, datum_data, SAME, INVAL, char b[16]; size_t n = sizeof b;
+     gnutls_datum_t d = {NULL, 4}; ret_int(gnutls_hex_encode(&d, b, &n)))
+CASE(gnutls_hex_encode, 2, null, _, SAME, SHORT_BUF, size_t n = 64;
+     ret_int(gnutls_hex_encode(hex_datum(), NULL, &n)))
+CASE(gnutls_hex_encode, 3, null, _, SAME, INVAL, char b[16];
+     ret_int(gnutls_hex_encode(hex_datum(), b, NULL)))
+CASE(gnutls_hex_decode, 1, null, _, SAME, INVAL, unsigned char b[16]; size_t n = sizeof b;
+     ret_int(gnutls_hex_decode(NULL, b, &n)))
+CASE(gnutls_hex_decode, 1, null, datum_data, SAME, INVAL, unsigned char b[16]; size_t n = sizeof b;
+     gnutls_datum_t d = {NULL, 4}; ret_int(gnutls_hex_decode(&d, b, &n)))
+CASE(gnutls_hex_decode, 2, null, _, SAME, SHORT_BUF, size_t n = 64;
+     ret_int(gnutls_hex_decode(hex_datum(), NULL, &n)))
+CASE(gnutls_hex_decode, 3, null, _, SAME, INVAL, unsigned char b[16];
+     ret_int(gnutls_hex_decode(hex_datum(), b, NULL)))
+CASE(gnutls_hex_encode2, 1, null, _, SAME, INVAL, gnutls_datum_t out;
+     ret_int(gnutls_hex_encode2(NULL, &out)))
+CASE(gnutls_hex_encode2, 1, null, datum_data, SAME, INVAL, gnutls_datum_t out;
+     gnutls_datum_t d = {NULL, 4}; ret_int(gnutls_hex_encode2(&d, &out)))
+CASE(gnutls_hex_encode2, 2, null, _, SAME, INVAL, ret_int(gnutls_hex_encode2(hex_datum(), NULL)))
+CASE(gnutls_hex_decode2, 1, null, _, SAME, INVAL, gnutls_datum_t out;
+     ret_int(gnutls_hex_decode2(NULL, &out)))
+CASE(gnutls_hex_decode2, 1, null, datum_data, SAME, INVAL, gnutls_datum_t out;
+     gnutls_datum_t d = {NULL, 4}; ret_int(gnutls_hex_decode2(&d, &out)))
+CASE(gnutls_hex_decode2, 2, null, _, SAME, INVAL, ret_int(gnutls_hex_decode2(hex_datum(), NULL)))
+/* The allocator hooks: exported variables, called through. */
+CASE(gnutls_free, 0, call, _, SAME, RETURNED, gnutls_free(NULL); ret_void())
+CASE(gnutls_malloc, 0, call, _, SAME, IS_NULL, ret_ptr(gnutls_malloc(SIZE_MAX)))
+CASE(gnutls_calloc, 0, call, _, SAME, IS_NULL, ret_ptr(gnutls_calloc(SIZE_MAX / 2 + 2, 2)))
+CASE(gnutls_realloc, 0, call, _, SAME, IS_NULL, ret_ptr(gnutls_realloc(NULL, SIZE_MAX)))
+CASE(gnutls_strdup, 0, call, _, SAME, IS_NULL, ret_ptr(gnutls_strdup(NULL)))
+
+/* ---- X.509 certificates and public keys ---- */
+
+CASE(gnutls_x509_crt_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_crt_init(NULL)))
+CASE(gnutls_x509_crt_deinit, 1, null, _, SAME, RETURNED, gnutls_x509_crt_deinit(NULL); ret_void())
+CASE(gnutls_x509_crt_import, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_import(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_crt_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_import(empty_certificate(), NULL, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_crt_import, 2, null, datum_data, SAME, INVAL, gnutls_datum_t d = {NULL, 100};
+     ret_int(gnutls_x509_crt_import(empty_certificate(), &d, GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_crt_import, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_crt_import(empty_certificate(), cert_pem(), (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_x509_crt_export, 1, null, _, SAME, INVAL, char b[4096]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crt_export(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+CASE(gnutls_x509_crt_export, 2, range, _, DIFFERS, INVAL, char b[4096]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crt_export(certificate(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+CASE(gnutls_x509_crt_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 4096;
+     ret_int(gnutls_x509_crt_export(certificate(), GNUTLS_X509_FMT_PEM, NULL, &n)))
+CASE(gnutls_x509_crt_export, 4, null, _, SAME, INVAL, char b[4096];
+     ret_int(gnutls_x509_crt_export(certificate(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_x509_crt_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_x509_crt_export2(NULL, GNUTLS_X509_FMT_PEM, &d)))
+CASE(gnutls_x509_crt_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_x509_crt_export2(certificate(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
+CASE(gnutls_x509_crt_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_export2(certificate(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_x509_crt_get_activation_time, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crt_get_activation_time(NULL)))
+CASE(gnutls_x509_crt_get_expiration_time, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crt_get_expiration_time(NULL)))
+CASE(gnutls_x509_crt_check_hostname, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_hostname(NULL, "localhost")))
+CASE(gnutls_x509_crt_check_hostname, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_hostname(certificate(), NULL)))
+CASE(gnutls_x509_crt_check_hostname2, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_hostname2(NULL, "localhost", 0)))
+CASE(gnutls_x509_crt_check_hostname2, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_hostname2(certificate(), NULL, 0)))
+CASE(gnutls_x509_crt_check_hostname2, 3, range, _, SAME, "1",
+     ret_uint(gnutls_x509_crt_check_hostname2(certificate(), "localhost", UINT_MAX)))
+#define DN_CASES(fn, fn2)                                                                       \
+  CASE(fn, 1, null, _, SAME, INVAL, char b[512]; size_t n = sizeof b; ret_int(fn(NULL, b, &n))) \
+  CASE(fn, 2, null, _, SAME, SHORT_BUF, size_t n = 512; ret_int(fn(certificate(), NULL, &n)))   \
+  CASE(fn, 3, null, _, SAME, INVAL, char b[512]; ret_int(fn(certificate(), b, NULL)))           \
+  CASE(fn2, 1, null, _, SAME, INVAL, gnutls_datum_t d; ret_int(fn2(NULL, &d)))                  \
+  CASE(fn2, 2, null, _, SAME, INVAL, ret_int(fn2(certificate(), NULL)))
+DN_CASES(gnutls_x509_crt_get_dn, gnutls_x509_crt_get_dn2)
+DN_CASES(gnutls_x509_crt_get_issuer_dn, gnutls_x509_crt_get_issuer_dn2)
+CASE(gnutls_pubkey_init, 1, null, _, SAME, INVAL, ret_int(gnutls_pubkey_init(NULL)))
+CASE(gnutls_pubkey_deinit, 1, null, _, SAME, RETURNED, gnutls_pubkey_deinit(NULL); ret_void())
+CASE(gnutls_pubkey_import_x509, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import_x509(NULL, certificate(), 0)))
+CASE(gnutls_pubkey_import_x509, 2, null, _, SAME, INVAL, gnutls_pubkey_t k; gnutls_pubkey_init(&k);
+     ret_int(gnutls_pubkey_import_x509(k, NULL, 0)); gnutls_pubkey_deinit(k))
+CASE(gnutls_pubkey_import_x509, 3, range, _, SAME, "0", gnutls_pubkey_t k; gnutls_pubkey_init(&k);
+     ret_int(gnutls_pubkey_import_x509(k, certificate(), UINT_MAX)); gnutls_pubkey_deinit(k))
+CASE(gnutls_pubkey_export, 1, null, _, SAME, INVAL, char b[1024]; size_t n = sizeof b;
+     ret_int(gnutls_pubkey_export(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+CASE(gnutls_pubkey_export, 2, range, _, DIFFERS, INVAL, char b[1024]; size_t n = sizeof b;
+     ret_int(gnutls_pubkey_export(public_key(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+CASE(gnutls_pubkey_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 1024;
+     ret_int(gnutls_pubkey_export(public_key(), GNUTLS_X509_FMT_PEM, NULL, &n)))
+CASE(gnutls_pubkey_export, 4, null, _, SAME, INVAL, char b[1024];
+     ret_int(gnutls_pubkey_export(public_key(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_pubkey_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_pubkey_export2(NULL, GNUTLS_X509_FMT_PEM, &d)))
+CASE(gnutls_pubkey_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_pubkey_export2(public_key(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
+CASE(gnutls_pubkey_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_export2(public_key(), GNUTLS_X509_FMT_PEM, NULL)))
+
+#if API_ARGS_CODA
+/* ---- Coda's own calls (include/gnutls/coda.h) ---- */
+
+CASE(coda_session_get_closure, 1, null, _, SAME, INVAL, coda_closure_t c;
+     ret_int(coda_session_get_closure(NULL, &c)))
+CASE(coda_session_get_closure, 2, null, _, SAME, INVAL,
+     ret_int(coda_session_get_closure(live_client(), NULL)))
+CASE(coda_closure_outcome_name, 1, range, _, SAME, "\"unknown\"",
+     ret_str(coda_closure_outcome_name((coda_closure_outcome_t)99)))
+CASE(coda_bye_set_deadline, 1, null, _, SAME, INVAL, ret_int(coda_bye_set_deadline(NULL, 10)))
+CASE(coda_bye_set_deadline, 2, range, _, SAME, "0",
+     ret_int(coda_bye_set_deadline(new_client(), UINT_MAX)))
+CASE(coda_set_truncation_policy, 1, null, _, SAME, INVAL,
+     ret_int(coda_set_truncation_policy(NULL, CODA_TRUNCATION_STRICT)))
+CASE(coda_set_truncation_policy, 2, range, _, SAME, INVAL,
+     ret_int(coda_set_truncation_policy(new_client(), (coda_truncation_policy_t)99)))
+CASE(coda_set_read_ahead, 1, null, _, SAME, INVAL, ret_int(coda_set_read_ahead(NULL, 1)))
+/* Any non-zero value turns it on. */
+CASE(coda_set_read_ahead, 2, range, _, SAME, "0", ret_int(coda_set_read_ahead(new_client(), -7)))
+CASE(coda_unread_size, 1, null, _, SAME, "0", ret_uint(coda_unread_size(NULL)))
+CASE(coda_take_unread, 1, null, _, SAME, INVAL, char b[16];
+     ret_int(coda_take_unread(NULL, b, sizeof b)))
+CASE(coda_take_unread, 2, null, _, SAME, INVAL, ret_int(coda_take_unread(new_client(), NULL, 16)))
+CASE(coda_take_unread, 3, range, _, SAME, "0", ret_int(coda_take_unread(new_client(), NULL, 0)))
+CASE(coda_close, 1, null, _, SAME, INVAL, ret_int(coda_close(NULL, 10)))
+/* A deadline of 49 days on a non-blocking transport: the wait says E_AGAIN. */
+CASE(coda_close, 2, range, _, SAME, "GNUTLS_E_AGAIN", ret_int(coda_close(live_client(), UINT_MAX)))
+#endif
