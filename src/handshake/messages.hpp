@@ -108,7 +108,9 @@ struct ClientHello {
   std::vector<uint8_t> ec_point_formats;
   bool extended_master_secret = false;
   std::optional<Bytes> renegotiation_info;  // contents of the extension
-  bool has_pre_shared_key = false;          // parse checks it came last
+  // pre_shared_key's body, kept raw (Coda neither resumes nor takes PSKs);
+  // parse checks the extension came last, serialize writes it last.
+  std::optional<Bytes> pre_shared_key;
   bool has_early_data = false;
   bool post_handshake_auth = false;
   std::vector<RawExtension> other_extensions;  // unknown ones, in order

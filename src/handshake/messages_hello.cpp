@@ -185,9 +185,8 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
             ch.post_handshake_auth = true;
             return detail::expect_empty(b, "post_handshake_auth: not empty");
           case ExtensionType::pre_shared_key:
-            // We neither resume nor accept PSKs: presence is all we keep.
-            ch.has_pre_shared_key = true;
-            (void)b.skip(b.remaining());
+            // We neither resume nor accept PSKs: the body is kept, not read.
+            ch.pre_shared_key = detail::take_raw(type, b).body;
             return {};
           default:
             ch.other_extensions.push_back(detail::take_raw(type, b));
@@ -197,7 +196,7 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
 
   // RFC 8446 4.2.11: pre_shared_key MUST be the last extension in the
   // ClientHello; servers MUST check this and fail with illegal_parameter.
-  if (ch.has_pre_shared_key && ch.extension_types.back() != ext(ExtensionType::pre_shared_key)) {
+  if (ch.pre_shared_key && ch.extension_types.back() != ext(ExtensionType::pre_shared_key)) {
     return illegal_parameter("ClientHello: pre_shared_key not last");
   }
   return ch;
@@ -218,8 +217,8 @@ Bytes ClientHello::serialize() const {
   ok = detail::write_u16_list(w, 2, cipher_suites) && ok;
   ok = w.vec8(compression_methods) && ok;
 
-  // Default order when extension_types does not say otherwise. We never
-  // send pre_shared_key (no resumption) and never pad.
+  // Default order when extension_types does not say otherwise; Coda's own
+  // hellos carry no pre_shared_key (no resumption) and no padding.
   ExtensionList exts;
   if (server_name) {
     exts.add(ExtensionType::server_name, [&](Writer& b) {
@@ -272,6 +271,9 @@ Bytes ClientHello::serialize() const {
   if (has_early_data) exts.add_empty(ExtensionType::early_data);
   if (post_handshake_auth) exts.add_empty(ExtensionType::post_handshake_auth);
   for (const auto& e : other_extensions) exts.add_raw(e.type, e.body);
+  // RFC 8446 4.2.11: always the last extension.
+  if (pre_shared_key)
+    exts.add_raw(static_cast<uint16_t>(ExtensionType::pre_shared_key), *pre_shared_key);
 
   // No extensions at all: omit the block, as a TLS 1.2 hello may.
   if (!exts.empty()) ok = exts.write(w, extension_types) && ok;

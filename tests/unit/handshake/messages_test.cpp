@@ -150,13 +150,16 @@ TEST(ClientHelloCodec, EmptyKeyShareListRoundTrips) {
   EXPECT_TRUE(back.key_shares->empty());
 }
 
-TEST(ClientHelloCodec, NeverWritesPreSharedKey) {
+TEST(ClientHelloCodec, PreSharedKeyIsKeptRawAndWrittenLast) {
   ClientHello ch;
   ch.cipher_suites = {0x1301};
-  ch.has_pre_shared_key = true;
+  ch.pre_shared_key = Bytes{4, 3, 4, 3, 3};  // not interpreted
+  ch.extended_master_secret = true;
   auto back = ClientHello::parse(ch.serialize());
   ASSERT_TRUE(back.ok());
-  EXPECT_FALSE(back->has_pre_shared_key);
+  EXPECT_EQ(back->pre_shared_key, ch.pre_shared_key);
+  ASSERT_FALSE(back->extension_types.empty());
+  EXPECT_EQ(back->extension_types.back(), 41);
 }
 
 TEST(ClientHelloCodec, OverflowSerializesToEmpty) {
@@ -326,7 +329,7 @@ TEST(Rfc8448, ParsesClientHello) {
   EXPECT_EQ(ch->other_extensions, (std::vector<RawExtension>{{35, {}}, {28, {0x40, 0x01}}}));
   EXPECT_EQ(ch->extension_types, (std::vector<uint16_t>{0, 0xff01, 10, 35, 51, 43, 13, 45, 28}));
   EXPECT_FALSE(ch->extended_master_secret);
-  EXPECT_FALSE(ch->has_pre_shared_key);
+  EXPECT_FALSE(ch->pre_shared_key.has_value());
   // Every byte is modelled, so it re-serializes exactly.
   EXPECT_EQ(ch->serialize(), body);
 }
@@ -426,7 +429,7 @@ TEST(ClientHelloMalformed, PreSharedKeyMustBeLast) {
   const Bytes psk = ext(41, hex("0000 0000"));  // body not interpreted
   auto last = ClientHello::parse(client_hello_with(cat({ext(23, {}), psk})));
   ASSERT_TRUE(last.ok());
-  EXPECT_TRUE(last->has_pre_shared_key);
+  EXPECT_EQ(last->pre_shared_key, hex("0000 0000"));
   // RFC 8446 4.2.11.
   EXPECT_TRUE(fails_with(ClientHello::parse(client_hello_with(cat({psk, ext(23, {})}))), kIllegal));
 }
