@@ -115,6 +115,7 @@ struct ClientHello {
   bool post_handshake_auth = false;
   std::vector<RawExtension> other_extensions;  // unknown ones, in order
   std::vector<uint16_t> extension_types;       // every type, in wire order
+  bool empty_extensions_block = false;         // a block of length 0 came in (kept for round trips)
 
   static Result<ClientHello> parse(ByteView body);
   Bytes serialize() const;

@@ -125,6 +125,7 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
   if (r.empty()) return ch;
   Reader exts;
   if (!r.vec16(exts) || !r.empty()) return decode_error("ClientHello: bad extensions block");
+  ch.empty_extensions_block = exts.empty();
 
   CODA_TRY(
       detail::for_each_extension(exts, ch.extension_types, [&](uint16_t type, Reader& b) -> Status {
@@ -275,8 +276,7 @@ Bytes ClientHello::serialize() const {
   if (pre_shared_key)
     exts.add_raw(static_cast<uint16_t>(ExtensionType::pre_shared_key), *pre_shared_key);
 
-  // No extensions at all: omit the block, as a TLS 1.2 hello may.
-  if (!exts.empty()) ok = exts.write(w, extension_types) && ok;
+  ok = exts.write_hello_block(w, extension_types, empty_extensions_block) && ok;
   return detail::finish(std::move(out), ok);
 }
 
@@ -390,12 +390,7 @@ Bytes ServerHello::serialize() const {
   }
   for (const auto& e : other_extensions) exts.add_raw(e.type, e.body);
 
-  // An empty block is written when one came in, so parse(serialize(x)) == x.
-  if (!exts.empty()) {
-    ok = exts.write(w, extension_types) && ok;
-  } else if (empty_extensions_block) {
-    w.u16(0);
-  }
+  ok = exts.write_hello_block(w, extension_types, empty_extensions_block) && ok;
   return detail::finish(std::move(out), ok);
 }
 

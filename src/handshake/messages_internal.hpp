@@ -113,6 +113,15 @@ class ExtensionList {
   // Writes the vec16 extension block. False on overflow (of the block or of
   // any extension body).
   [[nodiscard]] bool write(Writer& w, const std::vector<uint16_t>& order) const;
+  // The hellos' extensions block: omitted when there are no extensions (a
+  // TLS 1.2 hello may), but written empty when an empty one came in
+  // (`empty_block`), so that parse(serialize(x)) == x.
+  [[nodiscard]] bool write_hello_block(Writer& w, const std::vector<uint16_t>& order,
+                                       bool empty_block) const {
+    if (!empty()) return write(w, order);
+    if (empty_block) w.u16(0);
+    return true;
+  }
 
  private:
   std::vector<std::pair<uint16_t, Bytes>> items_;
