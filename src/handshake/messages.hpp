@@ -93,10 +93,13 @@ extern const std::array<uint8_t, 32> kHelloRetryRequestRandom;
 struct ClientHello {
   uint16_t legacy_version = 0x0303;
   std::array<uint8_t, 32> random{};
-  Bytes legacy_session_id;                   // 0..32 bytes
-  std::vector<uint16_t> cipher_suites;       // code points as sent
-  Bytes compression_methods{0};              // must be exactly {0} for 1.3
-  std::optional<std::string> server_name;    // host_name entry of server_name
+  Bytes legacy_session_id;                 // 0..32 bytes
+  std::vector<uint16_t> cipher_suites;     // code points as sent
+  Bytes compression_methods{0};            // must be exactly {0} for 1.3
+  std::optional<std::string> server_name;  // host_name entry of server_name
+  // The server_name body as it came when it held more than that one entry
+  // (names of unknown types beside it), so serialize() writes it back.
+  std::optional<Bytes> server_name_body;
   std::vector<uint16_t> supported_versions;  // empty: extension absent
   std::vector<uint16_t> supported_groups;
   std::vector<uint16_t> signature_algorithms;

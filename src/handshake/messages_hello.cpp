@@ -41,6 +41,22 @@ Status parse_server_name(Reader& body, std::optional<std::string>& out) {
   return {};
 }
 
+// RFC 6066 3: a ServerNameList of one host_name entry.
+bool write_host_name(Writer& b, const std::string& name) {
+  auto list = b.begin_vec16();
+  b.u8(0);  // host_name
+  const bool name_ok = b.vec16(detail::view_of(name));
+  return b.end(list) && name_ok;
+}
+
+// The server_name body write_host_name makes for `name`.
+Bytes host_name_body(const std::string& name) {
+  Bytes out;
+  Writer w(out);
+  (void)write_host_name(w, name);
+  return out;
+}
+
 // key_share in ClientHello (RFC 8446 4.2.8): KeyShareEntry client_shares<0..2^16-1>.
 Status parse_client_key_shares(Reader& body, std::vector<KeyShareEntry>& out) {
   Reader list;
@@ -135,8 +151,12 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
             // know) is kept as it came, so serialize() writes it back.
             const ByteView raw = b.rest();
             CODA_TRY(parse_server_name(b, ch.server_name));
-            if (!ch.server_name)
+            if (!ch.server_name) {
               ch.other_extensions.push_back({type, Bytes(raw.begin(), raw.end())});
+            } else if (const Bytes canonical = host_name_body(*ch.server_name);
+                       !std::equal(raw.begin(), raw.end(), canonical.begin(), canonical.end())) {
+              ch.server_name_body = Bytes(raw.begin(), raw.end());
+            }
             return {};
           }
           case ExtensionType::supported_versions: {
@@ -221,13 +241,11 @@ Bytes ClientHello::serialize() const {
   // Default order when extension_types does not say otherwise; Coda's own
   // hellos carry no pre_shared_key (no resumption) and no padding.
   ExtensionList exts;
-  if (server_name) {
-    exts.add(ExtensionType::server_name, [&](Writer& b) {
-      auto list = b.begin_vec16();
-      b.u8(0);  // host_name
-      const bool name_ok = b.vec16(detail::view_of(*server_name));
-      return b.end(list) && name_ok;
-    });
+  if (server_name_body) {
+    exts.add_raw(static_cast<uint16_t>(ExtensionType::server_name), *server_name_body);
+  } else if (server_name) {
+    exts.add(ExtensionType::server_name,
+             [&](Writer& b) { return write_host_name(b, *server_name); });
   }
   if (!ec_point_formats.empty()) {
     exts.add(ExtensionType::ec_point_formats, [&](Writer& b) { return b.vec8(ec_point_formats); });
