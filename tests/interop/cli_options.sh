@@ -193,32 +193,28 @@ case "$what" in
   alpn)
     require_tool openssl gnutls-serv gnutls-cli
     # coda-cli offers h2 then http/1.1; each server has only http/1.1.
+    alpn_client() {  # alpn_client NAME EXPECT [coda-cli options...]: expects http/1.1
+      local name="$1" expect="$2"
+      shift 2
+      converse "$name" "alpn line" "$expect" "$cli" --port "$SERVER_PORT" \
+        --x509cafile "$PKI/ca.pem" "$@" --alpn h2 --alpn http/1.1 localhost
+      local -a problems=()
+      ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
+      has_text "- application protocol: http/1.1" "$WORK/$name.err" ||
+        problems+=("the summary does not name http/1.1")
+      check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_OUT"
+    }
     start_server alpn-openssl ACCEPT openssl s_server -accept "127.0.0.1:@PORT@" \
       -cert "$PKI/ecdsa256.pem" -key "$PKI/ecdsa256.key" -rev -alpn http/1.1 ||
       { log "FAIL: s_server did not start"; exit 1; }
-    name=alpn-cli-openssl
-    converse "$name" "alpn line" "enil npla" "$cli" --port "$SERVER_PORT" --x509cafile "$PKI/ca.pem" \
-      --alpn h2 --alpn http/1.1 localhost
-    problems=()
-    ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
-    has_text "- application protocol: http/1.1" "$WORK/$name.err" ||
-      problems+=("the summary does not name http/1.1")
-    check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_OUT"
+    alpn_client alpn-cli-openssl "enil npla"
     stop_pid "$SERVER_PID"
 
     start_server alpn-gnutls "listening on IPv4" gnutls-serv --port @PORT@ --echo \
       --x509certfile "$PKI/ecdsa256.pem" --x509keyfile "$PKI/ecdsa256.key" --alpn http/1.1 ||
       { log "FAIL: gnutls-serv did not start"; exit 1; }
     for v in 1.3 1.2; do
-      name=alpn-cli-gnutls-$v
-      converse "$name" "alpn line" "alpn line" "$cli" --port "$SERVER_PORT" \
-        --x509cafile "$PKI/ca.pem" --priority "NORMAL:-VERS-ALL:+VERS-TLS$v" \
-        --alpn h2 --alpn http/1.1 localhost
-      problems=()
-      ((CONVERSE_RC == 0)) || problems+=("coda-cli exited $CONVERSE_RC")
-      has_text "- application protocol: http/1.1" "$WORK/$name.err" ||
-        problems+=("the summary does not name http/1.1")
-      check "$name" problems "$WORK/$name.out" "$WORK/$name.err" "$SERVER_OUT"
+      alpn_client "alpn-cli-gnutls-$v" "alpn line" --priority "NORMAL:-VERS-ALL:+VERS-TLS$v"
     done
     stop_pid "$SERVER_PID"
 
