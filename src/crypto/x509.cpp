@@ -66,7 +66,9 @@ Bytes to_der(const T* object, int (*encode)(const T*, unsigned char**)) {
   return out;
 }
 
-Bytes name_to_der(const X509_NAME* name) { return to_der(name, &i2d_X509_NAME); }
+Bytes name_to_der(const X509_NAME* name) {
+  return to_der(name, &i2d_X509_NAME);
+}
 
 bool is_ip_literal(const std::string& name) {
   unsigned char buf[16];

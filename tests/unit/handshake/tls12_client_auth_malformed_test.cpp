@@ -170,8 +170,7 @@ TEST(MisplacedClientAuth12, CertificateVerifyWithoutCertificate) {
   ASSERT_TRUE(h.hello_to_server());
   ASSERT_TRUE(h.server_flight_to_client().ok());
   const wire::Message cv{wire::kCertificateVerify, hex("04 03 00 02 30 00")};
-  const auto result =
-      h.client_flight_to_server(test::insert_after(wire::kClientKeyExchange, cv));
+  const auto result = h.client_flight_to_server(test::insert_after(wire::kClientKeyExchange, cv));
   expect_local_alert(*h.server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 

@@ -263,14 +263,13 @@ Bytes client_answer(const hs::CertificateRequest12& request,
   AuthConfigs configs(Auth::request, std::move(own));
   StagedHandshake h(configs);
   EXPECT_TRUE(h.hello_to_server());
-  EXPECT_TRUE(h.server_flight_to_client(
-                   test::replace_body(wire::kCertificateRequest, request.serialize()))
-                  .ok());
+  EXPECT_TRUE(
+      h.server_flight_to_client(test::replace_body(wire::kCertificateRequest, request.serialize()))
+          .ok());
   const auto cert = test::find_message(h.client_flight, wire::kCertificate);
   EXPECT_TRUE(cert.has_value());
   const bool sent_chain = cert.has_value() && cert->body != Bytes({0, 0, 0});
-  EXPECT_EQ(test::find_message(h.client_flight, wire::kCertificateVerify).has_value(),
-            sent_chain);
+  EXPECT_EQ(test::find_message(h.client_flight, wire::kCertificateVerify).has_value(), sent_chain);
   return cert ? cert->body : Bytes{};
 }
 
