@@ -5,6 +5,7 @@
 #include <gnutls/gnutls.h>
 
 #include <cstddef>
+#include <new>
 #include <optional>
 
 #include "base/bytes.hpp"
@@ -27,6 +28,15 @@ inline std::optional<ByteView> datum_bytes(const gnutls_datum_t* d) {
 // as one of them, Coda refuses it.
 inline bool format_ok(gnutls_x509_crt_fmt_t format) {
   return format == GNUTLS_X509_FMT_DER || format == GNUTLS_X509_FMT_PEM;
+}
+
+// The *_init / *_allocate_* calls: a new handle in *out, or the error
+// GnuTLS gives for no place to put it or no memory.
+template <typename T>
+int new_handle(T** out) {
+  if (out == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  *out = new (std::nothrow) T;
+  return *out != nullptr ? 0 : GNUTLS_E_MEMORY_ERROR;
 }
 
 }  // namespace coda::compat

@@ -12,7 +12,6 @@
 //   a format neither PEM nor DER            GNUTLS_E_INVALID_REQUEST (GnuTLS
 //                                           reads an unknown format as PEM or
 //                                           DER, and a NULL trust file as none)
-#include <new>
 #include <string>
 
 #include "base/secure.hpp"
@@ -89,9 +88,7 @@ int add_trust(gnutls_certificate_credentials_t res, ByteView data, gnutls_x509_c
 extern "C" {
 
 int gnutls_certificate_allocate_credentials(gnutls_certificate_credentials_t* res) {
-  if (res == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  *res = new (std::nothrow) gnutls_certificate_credentials_st;
-  return *res ? 0 : GNUTLS_E_MEMORY_ERROR;
+  return coda::compat::new_handle(res);
 }
 
 void gnutls_certificate_free_credentials(gnutls_certificate_credentials_t sc) {
@@ -203,9 +200,7 @@ void gnutls_certificate_set_verify_function(gnutls_certificate_credentials_t cre
 // Anonymous credentials exist so programs that allocate them run; Coda
 // offers no anonymous key exchange to use them with.
 int gnutls_anon_allocate_client_credentials(gnutls_anon_client_credentials_t* sc) {
-  if (sc == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  *sc = new (std::nothrow) gnutls_anon_client_credentials_st;
-  return *sc ? 0 : GNUTLS_E_MEMORY_ERROR;
+  return coda::compat::new_handle(sc);
 }
 
 void gnutls_anon_free_client_credentials(gnutls_anon_client_credentials_t sc) {
@@ -213,9 +208,7 @@ void gnutls_anon_free_client_credentials(gnutls_anon_client_credentials_t sc) {
 }
 
 int gnutls_anon_allocate_server_credentials(gnutls_anon_server_credentials_t* sc) {
-  if (sc == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  *sc = new (std::nothrow) gnutls_anon_server_credentials_st;
-  return *sc ? 0 : GNUTLS_E_MEMORY_ERROR;
+  return coda::compat::new_handle(sc);
 }
 
 void gnutls_anon_free_server_credentials(gnutls_anon_server_credentials_t sc) {

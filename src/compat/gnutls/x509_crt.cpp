@@ -22,7 +22,6 @@
 #include <arpa/inet.h>
 
 #include <cstring>
-#include <new>
 #include <string>
 #include <string_view>
 
@@ -144,9 +143,7 @@ extern "C" {
 // ---- gnutls_x509_crt_t ----
 
 int gnutls_x509_crt_init(gnutls_x509_crt_t* cert) {
-  if (cert == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  *cert = new (std::nothrow) gnutls_x509_crt_int;
-  return *cert ? 0 : GNUTLS_E_MEMORY_ERROR;
+  return coda::compat::new_handle(cert);
 }
 
 void gnutls_x509_crt_deinit(gnutls_x509_crt_t cert) {
@@ -247,9 +244,7 @@ int gnutls_x509_crt_get_issuer_dn2(gnutls_x509_crt_t cert, gnutls_datum_t* dn) {
 // ---- gnutls_pubkey_t ----
 
 int gnutls_pubkey_init(gnutls_pubkey_t* key) {
-  if (key == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  *key = new (std::nothrow) gnutls_pubkey_st;
-  return *key ? 0 : GNUTLS_E_MEMORY_ERROR;
+  return coda::compat::new_handle(key);
 }
 
 void gnutls_pubkey_deinit(gnutls_pubkey_t key) {
