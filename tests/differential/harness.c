@@ -116,6 +116,22 @@ void compare_keylogs(struct side* sd) {
     matched++;
   }
   say(sd, "keylog secrets equal to the peer's: %d of %d", matched, peer->nkeys);
+  {
+    /* The randoms that name the session in a key log: the same on both
+     * sides, and the client's differs from the server's. */
+    gnutls_datum_t mine_c, mine_s, peer_c, peer_s;
+    gnutls_session_get_random(sd->s, &mine_c, &mine_s);
+    gnutls_session_get_random(peer->s, &peer_c, &peer_s);
+    say(sd, "session_get_random: %u/%u bytes, equal to the peer's: %s, client != server: %s",
+        mine_c.size, mine_s.size,
+        mine_c.size == peer_c.size && mine_s.size == peer_s.size &&
+                memcmp(mine_c.data, peer_c.data, mine_c.size) == 0 &&
+                memcmp(mine_s.data, peer_s.data, mine_s.size) == 0
+            ? "yes"
+            : "no",
+        mine_c.size == mine_s.size && memcmp(mine_c.data, mine_s.data, mine_c.size) != 0 ? "yes"
+                                                                                         : "no");
+  }
 }
 
 static void dump(int fd) {
