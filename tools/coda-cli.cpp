@@ -20,6 +20,7 @@
 #include "common/session.hpp"
 #include "engine/connection.hpp"
 #include "engine/keylog_file.hpp"
+#include "io/bounded_read.hpp"
 #include "io/fd_driver.hpp"
 
 namespace {
@@ -339,8 +340,9 @@ int main(int argc, char** argv) {
       }
     }
     if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
-      const ssize_t got = ::read(STDIN_FILENO, buf.data(), buf.size());
-      if (got < 0 && errno == EINTR) continue;
+      bool is_socket = false;
+      const ssize_t got =
+          io::read_into(STDIN_FILENO, buf, buf.size(), /*recv_flags=*/0, &is_socket);
       if (got > 0) {
         if (auto st = conn.send(ByteView(buf.data(), static_cast<size_t>(got))); !st) {
           fail(st.error());

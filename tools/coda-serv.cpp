@@ -23,18 +23,18 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "base/alert.hpp"
+#include "common/http_request.hpp"
 #include "common/net.hpp"
 #include "common/options.hpp"
-#include "common/server_hello.hpp"
 #include "common/session.hpp"
 #include "config/names.hpp"
 #include "engine/connection.hpp"
+#include "io/bounded_read.hpp"
 #include "io/fd_driver.hpp"
 
 namespace {
@@ -50,12 +50,8 @@ constexpr int kDrainMs = 500;
 constexpr int kStopGraceMs = 1000;
 // Echo: stop reading while this much output waits for the client.
 constexpr size_t kMaxPendingOutput = 1 << 20;
-// HTTP: the largest request head we read, and the body slice queued at once.
-constexpr size_t kMaxRequestHead = 16384;
+// HTTP: the body slice queued at once.
 constexpr size_t kBodySlice = 65536;
-// The largest first record (2^14 plus the largest expansion) we hold while
-// looking for SNI.
-constexpr size_t kMaxFirstRecord = 5 + 16384 + 2048;
 // Out of file descriptors: how long the listener rests.
 constexpr int kAcceptPauseMs = 100;
 
@@ -183,44 +179,10 @@ std::string unsupported_option(int argc, char** argv) {
   return {};
 }
 
-// ---- certificate choice by SNI -------------------------------------------
-
-// Configs per client SNI: the chains whose leaf matches the name, or all of
-// them when none (or all) match. The engine takes the first usable chain,
-// so a name-matched chain is chosen whenever one fits the client.
-class ConfigChooser {
- public:
-  explicit ConfigChooser(std::shared_ptr<const Config> base) : base_(std::move(base)) {}
-
-  std::shared_ptr<const Config> for_name(const std::string& sni) {
-    if (sni.empty() || base_->certificates.size() < 2) return base_;
-    if (auto it = cache_.find(sni); it != cache_.end()) return it->second;
-    std::vector<std::shared_ptr<const CertifiedKey>> matching;
-    for (const auto& chain : base_->certificates) {
-      if (!chain->chain.empty() && chain->chain.front().matches_hostname(sni)) {
-        matching.push_back(chain);
-      }
-    }
-    std::shared_ptr<const Config> chosen = base_;
-    if (!matching.empty() && matching.size() < base_->certificates.size()) {
-      auto copy = std::make_shared<Config>(*base_);
-      copy->certificates = std::move(matching);
-      chosen = std::move(copy);
-    }
-    if (cache_.size() < 256) cache_.emplace(sni, chosen);  // bounded: names come from clients
-    return chosen;
-  }
-
- private:
-  std::shared_ptr<const Config> base_;
-  std::map<std::string, std::shared_ptr<const Config>> cache_;
-};
-
 // ---- sessions ---------------------------------------------------------------
 
 enum class Phase {
-  hello,      // reading the first record, for SNI; no Connection yet
-  handshake,  // Connection created, handshake running
+  handshake,  // Connection created at accept, handshake running
   data,       // handshake done: echo, HTTP or discard
   closing,    // our close_notify sent: waiting for the client's (rdwr) or EOF (wr)
   draining,   // all sent; TCP write side shut, reading and dropping until EOF
@@ -231,13 +193,11 @@ struct Session {
   unsigned long number = 0;
   std::string who;
   std::unique_ptr<Connection> conn;
-  std::vector<uint8_t> first;  // Phase::hello: the bytes of the first record so far
-  Phase phase = Phase::hello;
+  Phase phase = Phase::handshake;
   long long deadline = -1;
   uint64_t received = 0;
   std::string ending;     // how it ended, for the log line
   std::string close_why;  // why we closed first (Phase::closing)
-  std::string sni;
   bool handshake_failed = false;
   bool peer_eof = false;
   bool shut_wr = false;
@@ -254,7 +214,7 @@ struct Session {
 class Server {
  public:
   Server(Settings settings, std::shared_ptr<const Config> config, int listener)
-      : s_(std::move(settings)), chooser_(std::move(config)), listener_(listener) {}
+      : s_(std::move(settings)), config_(std::move(config)), listener_(listener) {}
 
   int run();
 
@@ -264,7 +224,6 @@ class Server {
   void pump(Session& s);
   bool read_socket(Session& s);
   void feed(Session& s, const uint8_t* data, size_t size);
-  void start_connection(Session& s);
   void after_receive(Session& s);
   void serve_data(Session& s);
   void handle_http(Session& s);
@@ -282,7 +241,8 @@ class Server {
   }
 
   Settings s_;
-  ConfigChooser chooser_;
+  // The engine picks each session's certificate chain by SNI.
+  std::shared_ptr<const Config> config_;
   int listener_;
   int epoll_ = -1;
   int signal_fd_ = -1;
@@ -290,6 +250,7 @@ class Server {
   bool stopping_ = false;
   long long stop_deadline_ = -1;
   long long accept_paused_until_ = -1;
+  bool out_of_descriptors_ = false;  // the last accept failed for want of them
   std::map<int, std::unique_ptr<Session>> sessions_;
   // (deadline, fd) of every session that has one, soonest first: the loop
   // finds what is due without walking thousands of sessions each turn.
@@ -303,9 +264,13 @@ void Server::accept_all() {
     if (fd < 0) {
       if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
         // Out of descriptors: stop accepting for a moment rather than spin
-        // on a listener that stays readable.
-        std::fprintf(stderr, "%s: accept: %s; pausing new connections\n", kProgram,
-                     std::strerror(errno));
+        // on a listener that stays readable. Said once until it clears.
+        if (!out_of_descriptors_) {
+          std::fprintf(stderr,
+                       "%s: accept: %s; pausing new connections until descriptors are free\n",
+                       kProgram, std::strerror(errno));
+          out_of_descriptors_ = true;
+        }
         ::epoll_ctl(epoll_, EPOLL_CTL_DEL, listener_, nullptr);
         accept_paused_until_ = io::deadline_after(kAcceptPauseMs);
       } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR &&
@@ -314,10 +279,24 @@ void Server::accept_all() {
       }
       return;
     }
+    if (out_of_descriptors_) {
+      std::fprintf(stderr, "%s: accepting new connections again\n", kProgram);
+      out_of_descriptors_ = false;
+    }
     auto s = std::make_unique<Session>();
     s->fd = fd;
     s->number = ++served_;
     s->who = "connection " + std::to_string(s->number) + " from " + tools::peer_address(fd);
+    // The session starts at once: the engine reads the ClientHello, picks
+    // the chain for its SNI and refuses an oversized record on its header.
+    auto created = Connection::create(config_);
+    if (!created) {
+      std::fprintf(stderr, "%s: cannot start a session: %s\n", s->who.c_str(),
+                   created.error().detail);
+      ::close(fd);
+      continue;
+    }
+    s->conn = std::move(created).value();
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.fd = fd;
@@ -341,14 +320,8 @@ bool Server::read_socket(Session& s) {
     if (s.phase == Phase::data && s.conn && s.conn->pending_output().size() > kMaxPendingOutput) {
       return true;  // back-pressure: the client must read first
     }
-    size_t want = buf_.size();
-    if (s.phase == Phase::hello) {
-      want = tools::first_record_needed(s.first.data(), s.first.size());
-      if (want == 0) return true;
-    }
-    const ssize_t got = ::recv(s.fd, buf_.data(), want, 0);
+    const ssize_t got = io::receive_into(s.fd, buf_);
     if (got < 0) {
-      if (errno == EINTR) continue;
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         // Nothing to read now: an idle session gives its buffers back.
         if (s.conn) s.conn->release_buffers();
@@ -361,7 +334,7 @@ bool Server::read_socket(Session& s) {
         s.ending = std::string("error: transport error: ") + std::strerror(errno);
       }
       s.peer_eof = true;
-      if (s.phase == Phase::hello || s.phase == Phase::handshake) s.handshake_failed = true;
+      if (s.phase == Phase::handshake) s.handshake_failed = true;
       finish(s);
       return false;
     }
@@ -371,61 +344,30 @@ bool Server::read_socket(Session& s) {
         finish(s);
         return false;
       }
-      if (s.conn) {
-        const bool clean = s.conn->read_state() == DirectionState::closed;
-        auto st = s.conn->receive_eof();
-        if (!clean && s.ending.empty()) {
-          if (s.phase == Phase::closing) {
-            s.ending = "closed by us: " + s.close_why +
-                       "; the client closed the connection without close_notify";
-          } else if (s.phase == Phase::handshake) {
-            s.handshake_failed = true;
-            s.ending = "the client closed the connection during the handshake";
-          } else {
-            s.ending = "error: " + (st ? std::string("truncated: the connection ended without "
-                                                     "close_notify")
-                                       : tools::describe_engine_error(st.error(), *s.conn));
-          }
+      const bool clean = s.conn->read_state() == DirectionState::closed;
+      auto st = s.conn->receive_eof();
+      if (!clean && s.ending.empty()) {
+        if (s.phase == Phase::closing) {
+          s.ending = "closed by us: " + s.close_why +
+                     "; the client closed the connection without close_notify";
+        } else if (s.phase == Phase::handshake) {
+          s.handshake_failed = true;
+          s.ending = "the client closed the connection during the handshake";
+        } else {
+          s.ending = "error: " + (st ? std::string("truncated: the connection ended without "
+                                                   "close_notify")
+                                     : tools::describe_engine_error(st.error(), *s.conn));
         }
-      } else {
-        s.handshake_failed = true;
-        if (s.ending.empty()) s.ending = "the client closed the connection before its hello";
       }
       // Nothing more will come: send what is queued, then close.
       begin_drain(s, kDrainMs);
       return true;
     }
     if (s.phase == Phase::draining) continue;  // dropped
-    if (s.phase == Phase::hello) {
-      s.first.insert(s.first.end(), buf_.data(), buf_.data() + got);
-      if (tools::first_record_needed(s.first.data(), s.first.size()) == 0 ||
-          s.first.size() >= kMaxFirstRecord) {
-        start_connection(s);
-        if (s.phase == Phase::draining) return true;
-      }
-      continue;
-    }
     feed(s, buf_.data(), static_cast<size_t>(got));
     if (s.phase == Phase::draining) return true;
   }
   return true;
-}
-
-void Server::start_connection(Session& s) {
-  s.sni = tools::client_hello_sni(s.first.data(), s.first.size());
-  auto created = Connection::create(chooser_.for_name(s.sni));
-  if (!created) {
-    s.handshake_failed = true;
-    s.ending = std::string("cannot start a session: ") + created.error().detail;
-    begin_drain(s, kDrainMs);
-    return;
-  }
-  s.conn = std::move(created).value();
-  s.phase = Phase::handshake;
-  if (!s.sni.empty()) debug(s, "client hello for " + s.sni);
-  std::vector<uint8_t> first;
-  first.swap(s.first);
-  feed(s, first.data(), first.size());
 }
 
 void Server::feed(Session& s, const uint8_t* data, size_t size) {
@@ -517,6 +459,7 @@ void Server::serve_data(Session& s) {
         }
       }
     } else if (s_.mode == Mode::http && !s.responded) {
+      // Bounded: parse_request_head answers 431 past kMaxRequestHead.
       s.request.append(reinterpret_cast<const char*>(buf_.data()), n);
     }
   }
@@ -526,36 +469,23 @@ void Server::serve_data(Session& s) {
 
 // Parses the request head once it is complete and queues the answer.
 void Server::handle_http(Session& s) {
-  const size_t end = s.request.find("\r\n\r\n");
-  if (end == std::string::npos && s.request.size() <= kMaxRequestHead) return;
-  std::string status = "200 OK";
-  std::string method;
-  std::string target;
-  if (end == std::string::npos) {
-    status = "431 Request Header Fields Too Large";
-  } else {
-    const std::string line = s.request.substr(0, s.request.find("\r\n"));
-    std::istringstream words(line);
-    std::string version;
-    std::string extra;
-    words >> method >> target >> version;
-    if (method.empty() || target.empty() || version.rfind("HTTP/1.", 0) != 0 || (words >> extra)) {
-      status = "400 Bad Request";
-    } else if (method != "GET" && method != "HEAD") {
-      status = "405 Method Not Allowed";
-    }
-  }
+  const std::optional<tools::HttpRequest> request = tools::parse_request_head(s.request);
+  if (!request) return;
+  const std::string& status = request->status;
+  const std::string& method = request->method;
+  const std::string& target = request->target;
   s.responded = true;
-  const bool ok = status == "200 OK";
+  const bool ok = request->ok();
   if (ok) {
     if (s_.httpdata) {
       s.body = &s_.http_body;
     } else {
       const std::string brief = tools::session_brief(*s.conn);
+      const std::string& sni = s.conn->info().server_name;
       s.page =
           "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Coda</title></head>\n"
           "<body><h1>Coda TLS server</h1>\n<p>Session: " +
-          brief + "</p>\n<p>Server name: " + (s.sni.empty() ? std::string("(none)") : s.sni) +
+          brief + "</p>\n<p>Server name: " + (sni.empty() ? std::string("(none)") : sni) +
           "</p>\n</body></html>\n";
       s.body = &s.page;
     }
@@ -719,7 +649,6 @@ void Server::set_deadline(Session& s, long long at) {
 
 void Server::on_deadline(Session& s) {
   switch (s.phase) {
-    case Phase::hello:
     case Phase::handshake:
       s.handshake_failed = true;
       if (s.ending.empty()) s.ending = "timed out";
@@ -749,9 +678,9 @@ void Server::finish(Session& s) {
     std::fprintf(stderr, "%s: handshake failed: %s\n", s.who.c_str(),
                  s.ending.empty() ? "the client went away" : s.ending.c_str());
   } else {
-    const std::string sni = s.sni.empty() ? "" : " sni=" + s.sni;
     // The client's certificate and the scheme of its CertificateVerify.
     const SessionInfo& info = s.conn->info();
+    const std::string sni = info.server_name.empty() ? "" : " sni=" + info.server_name;
     const std::string client =
         info.peer_chain.empty()
             ? ""
@@ -784,7 +713,6 @@ void Server::stop_all() {
     if (it == sessions_.end()) continue;
     Session& s = *it->second;
     switch (s.phase) {
-      case Phase::hello:
       case Phase::handshake:
         s.handshake_failed = true;
         if (s.ending.empty()) s.ending = "server stopping";

@@ -123,13 +123,22 @@ Status Engine::install_read_keys(const hs::KeyMaterial& keys) {
   }
   CODA_ASSIGN(read_protection_,
               record::make_protection(keys.version, keys.aead, keys.key, keys.iv));
+  update_record_limit();
   return {};
 }
 
 void Engine::set_version(ProtocolVersion version) {
   version_ = version;
-  reader_.set_max_length(version == ProtocolVersion::tls13 ? record::kMaxCiphertext13
-                                                           : record::kMaxCiphertext12);
+  update_record_limit();
+}
+
+// The longest record body taken, checked on its header so that no larger
+// one is ever waited for: 2^14 + 256 (RFC 8446 5.2), and 2^14 + 2048 once
+// TLS 1.2 keys are in use (RFC 5246 6.2.3). A plaintext record over 2^14
+// is refused when its body is in (RFC 8446 5.1).
+void Engine::update_record_limit() {
+  const bool tls12_keys = read_protection_ && version_ == ProtocolVersion::tls12;
+  reader_.set_max_length(tls12_keys ? record::kMaxCiphertext12 : record::kMaxCiphertext13);
 }
 
 void Engine::write_warning_alert(AlertDescription alert) {

@@ -63,6 +63,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status install_write_keys(const hs::KeyMaterial& keys) override;
   Status install_read_keys(const hs::KeyMaterial& keys) override;
   void set_version(ProtocolVersion version) override;
+  void update_record_limit();
   void write_warning_alert(AlertDescription alert) override;
   void hand_over(std::unique_ptr<hs::HandshakeMachine> next) override;
   Status log_secret(hs::LoggedSecret which, ByteView secret) override;

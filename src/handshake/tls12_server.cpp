@@ -7,6 +7,7 @@
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
 #include "handshake/certificate_auth.hpp"
+#include "handshake/certificate_choice.hpp"
 #include "handshake/messages12.hpp"
 #include "handshake/prf12.hpp"
 #include "handshake/send.hpp"
@@ -120,6 +121,9 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
 
   // Suite, certificate and scheme together: a suite is usable only with a
   // certificate whose key fits its key exchange and a scheme both accept.
+  // The chains for the client's server_name are tried first, all suites
+  // with them, before any other chain.
+  const std::vector<const CertifiedKey*>* tier = nullptr;
   auto usable = [&](CipherSuite id) -> bool {
     const SuiteInfo* info = find_suite(id);
     if (info == nullptr || info->version != ProtocolVersion::tls12) return false;
@@ -127,13 +131,13 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
         config_.cipher_suites.end()) {
       return false;
     }
-    for (const auto& candidate : config_.certificates) {
+    for (const CertifiedKey* candidate : *tier) {
       if (!key_fits_suite(candidate->key.type(), info->kx)) continue;
       if (!curve_acceptable(candidate->key.type(), ch.supported_groups)) continue;
       for (SignatureScheme s : config_.signature_schemes) {
         if (contains(ch.signature_algorithms, s) && candidate->key.allows(s, /*tls12=*/true)) {
           suite_ = info;
-          certificate_ = candidate.get();
+          certificate_ = candidate;
           scheme_ = s;
           return true;
         }
@@ -143,8 +147,16 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
   };
   const std::vector<CipherSuite> suite_order =
       config_.server_precedence ? config_.cipher_suites : as_enums<CipherSuite>(ch.cipher_suites);
-  if (!first_match(suite_order,
-                   [&](CipherSuite s) { return contains(ch.cipher_suites, s) && usable(s); })) {
+  bool chosen = false;
+  for (const auto& candidates : certificate_tiers(config_, ch.server_name)) {
+    tier = &candidates;
+    if (first_match(suite_order,
+                    [&](CipherSuite s) { return contains(ch.cipher_suites, s) && usable(s); })) {
+      chosen = true;
+      break;
+    }
+  }
+  if (!chosen) {
     return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite",
                               Reason::no_shared_cipher);
   }

@@ -6,6 +6,7 @@
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
 #include "handshake/certificate_auth.hpp"
+#include "handshake/certificate_choice.hpp"
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
@@ -157,17 +158,21 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
   }
   suite_ = find_suite(*suite);
 
-  // Certificate and signature scheme: our scheme order, the client's list.
+  // Certificate and signature scheme: a chain for the client's server_name
+  // first, our scheme order, the client's list.
   certificate_ = nullptr;
-  for (const auto& candidate : config_.certificates) {
-    auto scheme = first_match(config_.signature_schemes, [&](SignatureScheme s) {
-      return contains(ch.signature_algorithms, s) && candidate->key.allows(s);
-    });
-    if (scheme) {
-      certificate_ = candidate.get();
-      scheme_ = *scheme;
-      break;
+  for (const auto& tier : certificate_tiers(config_, ch.server_name)) {
+    for (const CertifiedKey* candidate : tier) {
+      auto scheme = first_match(config_.signature_schemes, [&](SignatureScheme s) {
+        return contains(ch.signature_algorithms, s) && candidate->key.allows(s);
+      });
+      if (scheme) {
+        certificate_ = candidate;
+        scheme_ = *scheme;
+        break;
+      }
     }
+    if (certificate_ != nullptr) break;
   }
   if (certificate_ == nullptr) {
     return Error::alert_error(AlertDescription::handshake_failure,

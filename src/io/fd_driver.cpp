@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <ctime>
 
+#include "io/bounded_read.hpp"
+
 namespace coda::io {
 
 namespace {
@@ -112,21 +114,8 @@ Result<bool> FdDriver::try_receive() {
   std::array<uint8_t, kMaxRecord> buf;
   // Never more than the connection needs to finish the current record, so
   // the read stops exactly at the end of the peer's close_notify record.
-  const size_t want = std::clamp<size_t>(conn_.bytes_needed(), 1, buf.size());
-  ssize_t n = 0;
-  for (;;) {
-    if (is_socket_) {
-      n = ::recv(fd_, buf.data(), want, MSG_DONTWAIT);
-      if (n < 0 && errno == ENOTSOCK) {
-        is_socket_ = false;
-        continue;
-      }
-    } else {
-      n = ::read(fd_, buf.data(), want);
-    }
-    if (n < 0 && errno == EINTR) continue;
-    break;
-  }
+  const size_t want = std::max<size_t>(conn_.bytes_needed(), 1);
+  const ssize_t n = read_into(fd_, buf, want, MSG_DONTWAIT, &is_socket_);
   if (n < 0) {
     if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
     return fail(transport_error(errno));

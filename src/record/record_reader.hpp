@@ -40,7 +40,7 @@ class RecordReader {
   bool have_header_ = false;
   size_t body_length_ = 0;
   Bytes body_;
-  size_t max_length_ = kMaxCiphertext12;
+  size_t max_length_ = kMaxCiphertext13;
 };
 
 }  // namespace coda::record

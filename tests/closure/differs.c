@@ -4,6 +4,7 @@
  * close_notify. Both roles, TLS 1.3. */
 #define _GNU_SOURCE 1
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -211,6 +212,28 @@ static void test_second_bye(int srv) {
   close_fixture(&f);
 }
 
+/* A pull function that reports more bytes than the room it was given: the
+ * count is refused (GNUTLS_E_PULL_ERROR) rather than read past the buffer.
+ * GnuTLS trusts the count. */
+static ssize_t overreporting_pull(gnutls_transport_ptr_t ptr, void* data, size_t size) {
+  ssize_t n = recv((int)(intptr_t)ptr, data, size, 0);
+  return n > 0 ? (ssize_t)size + 4096 : n;
+}
+
+static void test_pull_overreport(int srv) {
+  fixture_t f;
+  static const char msg[] = "hello";
+  char buf[64];
+  cu_begin(name("a pull count beyond its room is a pull error", srv));
+  if (open_fixture_rec(&f, srv, 0) != 0) return;
+  gnutls_transport_set_ptr(f.L, (gnutls_transport_ptr_t)(intptr_t)f.lfd);
+  gnutls_transport_set_pull_function(f.L, overreporting_pull);
+  CHECK_INT(gnutls_record_send(f.P, msg, sizeof msg), (long long)sizeof msg);
+  CHECK_INT(gnutls_record_recv(f.L, buf, sizeof buf), GNUTLS_E_PULL_ERROR);
+  CHECK_INT(gnutls_record_recv(f.L, buf, sizeof buf), GNUTLS_E_INVALID_SESSION);
+  close_fixture(&f);
+}
+
 int main(int argc, char** argv) {
   int srv;
   cu_init(argc, argv);
@@ -218,6 +241,7 @@ int main(int argc, char** argv) {
     test_discard_count(srv);
     test_user_canceled(srv);
     test_second_bye(srv);
+    test_pull_overreport(srv);
   }
   test_memory_bounded();
   return cu_finish();

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdint>
 
+#include "io/bounded_read.hpp"
+
 namespace coda::compat {
 
 using Clock = std::chrono::steady_clock;
@@ -117,9 +119,16 @@ int fill_input(gnutls_session_t s, Deadline deadline) {
   std::array<uint8_t, kReadAheadSize> buffer;
   const size_t want = s->closure.read_ahead ? buffer.size() : conn.bytes_needed();
   errno = 0;
-  const ssize_t n = s->pull(s->recv_ptr, buffer.data(), std::min(want, buffer.size()));
+  const size_t asked = io::bounded_read_size(want, buffer.size());
+  const ssize_t n = s->pull(s->recv_ptr, buffer.data(), asked);
   const int saved = errno;
   if (n < 0) return transport_error(s, /*writing=*/false, saved);
+  // A pull function that claims more than it was given room for: its count
+  // is not to be trusted, nor read past the buffer.
+  if (static_cast<size_t>(n) > asked) {
+    s->pull_failed = true;
+    return GNUTLS_E_PULL_ERROR;
+  }
   if (n == 0) {
     (void)conn.receive_eof();  // the engine records truncation; callers decide
     return kEndOfFile;

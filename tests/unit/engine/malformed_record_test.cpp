@@ -75,20 +75,31 @@ TEST(MalformedRecord, ContentTypeZeroToClient) {
   expect_local_alert(*client, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
-// Before the version is known the limit is the TLS 1.2 one, 2^14+2048
-// (RFC 5246 6.2.3); one more is record_overflow.
-TEST(MalformedRecord, LengthAbove2Pow14Plus2048BeforeServerHello) {
+// Before keys the limit is 2^14+256 (RFC 8446 5.2): one more is
+// record_overflow on the header alone, before any body is waited for.
+TEST(MalformedRecord, LengthAbove2Pow14Plus256BeforeServerHello) {
   auto server = fresh_server();
   ASSERT_TRUE(server);
-  const auto result = server->receive(wire::record_header(wire::kHandshake, 16384 + 2049));
+  const auto result = server->receive(wire::record_header(wire::kHandshake, 16384 + 257));
   expect_local_alert(*server, result, AlertDescription::record_overflow, AlertForm::plaintext);
 }
 
-TEST(MalformedRecord, LengthAbove2Pow14Plus2048BeforeServerHelloToClient) {
+TEST(MalformedRecord, LengthAbove2Pow14Plus256BeforeServerHelloToClient) {
   auto client = fresh_client();
   ASSERT_TRUE(client);
-  const auto result = client->receive(wire::record_header(wire::kHandshake, 16384 + 2049));
+  const auto result = client->receive(wire::record_header(wire::kHandshake, 16384 + 257));
   expect_local_alert(*client, result, AlertDescription::record_overflow, AlertForm::plaintext);
+}
+
+// A plaintext record over 2^14 but within the header limit is refused once
+// its body is in (RFC 8446 5.1).
+TEST(MalformedRecord, PlaintextAbove2Pow14) {
+  auto server = fresh_server();
+  ASSERT_TRUE(server);
+  Bytes record = wire::record_header(wire::kHandshake, 16384 + 1);
+  record.resize(record.size() + 16384 + 1, 0);
+  const auto result = server->receive(record);
+  expect_local_alert(*server, result, AlertDescription::record_overflow, AlertForm::plaintext);
 }
 
 // Once TLS 1.3 is negotiated the limit is 2^14+256 (RFC 8446 5.2).

@@ -110,6 +110,27 @@ TEST(Tls12Negotiation, BothVersionsOfferedToATls12Server) {
   EXPECT_EQ(pair.transfer(*pair.client, *pair.server, "hi"), "hi");
 }
 
+// RFC 5246 6.2.3: under TLS 1.2 keys a record may claim 2^14 + 2048 bytes
+// (before keys, 2^14 + 256: malformed_record_test.cpp); one more is
+// record_overflow on its header.
+TEST(Tls12Records, KeysRaiseTheRecordLimitTo2Pow14Plus2048) {
+  for (const size_t length : {size_t{16384 + 2048}, size_t{16384 + 2049}}) {
+    Peers peers(TestKeyType::ecdsa_p256, ProtocolVersion::tls12, ProtocolVersion::tls12);
+    auto pair = test::make_pair(peers.client, peers.server);
+    ASSERT_TRUE(pair.pump());
+    const uint8_t header[5] = {23, 3, 3, static_cast<uint8_t>(length >> 8),
+                               static_cast<uint8_t>(length & 0xff)};
+    auto took = pair.server->receive(ByteView(header, sizeof header));
+    if (length == 16384 + 2048) {
+      ASSERT_TRUE(took.ok()) << took.error().detail;
+      EXPECT_EQ(pair.server->bytes_needed(), length);
+    } else {
+      ASSERT_FALSE(took.ok());
+      EXPECT_EQ(took.error().alert, AlertDescription::record_overflow);
+    }
+  }
+}
+
 TEST(Tls12Negotiation, Tls13ServerAnswersATls12Client) {
   Peers peers(TestKeyType::ecdsa_p256, ProtocolVersion::tls12, ProtocolVersion::tls13);
   auto pair = test::make_pair(peers.client, peers.server);

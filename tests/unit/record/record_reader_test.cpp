@@ -203,17 +203,35 @@ TEST(RecordReader, Tls13LengthLimit) {
   }
 }
 
-TEST(RecordReader, Tls12LengthLimitIsTheDefault) {
+TEST(RecordReader, TheDefaultLimitIsTls13s) {
+  // Before keys (the engine raises it for TLS 1.2 keys): RFC 8446 5.2,
+  // TLSCiphertext.length MUST NOT exceed 2^14 + 256, checked on the header.
+  ASSERT_EQ(kMaxCiphertext13, 16640u);
+  {
+    RecordReader reader;
+    auto took = reader.feed(header(22, 16640));
+    ASSERT_TRUE(took.ok());
+    EXPECT_EQ(reader.bytes_needed(), 16640u);
+  }
+  {
+    RecordReader reader;
+    EXPECT_TRUE(fails_with(reader.feed(header(22, 16641)), AlertDescription::record_overflow));
+  }
+}
+
+TEST(RecordReader, Tls12KeysRaiseTheLimit) {
   // RFC 5246 6.2.3: TLSCiphertext.length MUST NOT exceed 2^14 + 2048.
   ASSERT_EQ(kMaxCiphertext12, 18432u);
   {
     RecordReader reader;
+    reader.set_max_length(kMaxCiphertext12);
     auto took = reader.feed(header(23, 18432));
     ASSERT_TRUE(took.ok());
     EXPECT_EQ(reader.bytes_needed(), 18432u);
   }
   {
     RecordReader reader;
+    reader.set_max_length(kMaxCiphertext12);
     EXPECT_TRUE(fails_with(reader.feed(header(23, 18433)), AlertDescription::record_overflow));
   }
 }
