@@ -76,18 +76,47 @@ Bytes hmac(HashAlg alg, ByteView key, ByteView data) {
 
 namespace ossl {
 
-Hmac::Hmac(HashAlg alg, ByteView key)
-    : ctx_(EVP_MAC_CTX_new(hmac_mac())), length_(hash_length(alg)) {
-  if (!ctx_) return;
+namespace {
+
+// An HMAC context with its digest set and no key, made once per hash: setting
+// the digest by name looks it up in the provider store each time, so every
+// Hmac starts as a copy of this instead (HKDF makes dozens per handshake).
+EVP_MAC_CTX* make_hmac_template(HashAlg alg) {
+  EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(hmac_mac());
   OSSL_PARAM params[] = {
       OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
                                        const_cast<char*>(EVP_MD_get0_name(md(alg))), 0),
       OSSL_PARAM_construct_end()};
+  // Without HMAC over SHA-2 nothing in TLS can work: a broken installation.
+  if (ctx == nullptr || EVP_MAC_CTX_set_params(ctx, params) != 1) std::abort();
+  return ctx;
+}
+
+const EVP_MAC_CTX* hmac_template(HashAlg alg) {
+  static EVP_MAC_CTX* const sha256 = make_hmac_template(HashAlg::sha256);
+  static EVP_MAC_CTX* const sha384 = make_hmac_template(HashAlg::sha384);
+  static EVP_MAC_CTX* const sha512 = make_hmac_template(HashAlg::sha512);
+  switch (alg) {
+    case HashAlg::sha256:
+      return sha256;
+    case HashAlg::sha384:
+      return sha384;
+    case HashAlg::sha512:
+      return sha512;
+  }
+  std::abort();
+}
+
+}  // namespace
+
+Hmac::Hmac(HashAlg alg, ByteView key)
+    : ctx_(EVP_MAC_CTX_dup(hmac_template(alg))), length_(hash_length(alg)) {
+  if (!ctx_) return;
   // An empty key is legal for HMAC (RFC 2104 pads it with zeros) but a null
   // pointer would mean "keep the old key"; point at a dummy byte instead.
   static const uint8_t kEmpty = 0;
   const uint8_t* k = key.empty() ? &kEmpty : key.data();
-  ok_ = EVP_MAC_init(ctx_.get(), k, key.size(), params) == 1;
+  ok_ = EVP_MAC_init(ctx_.get(), k, key.size(), nullptr) == 1;
 }
 
 void Hmac::update(ByteView data) {

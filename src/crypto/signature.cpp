@@ -183,6 +183,17 @@ Result<PublicKey> PublicKey::from_spki(ByteView der) {
   return PublicKey(std::move(state));
 }
 
+Result<PublicKey> PublicKey::share(void* native_key) {
+  auto* pkey = static_cast<EVP_PKEY*>(native_key);
+  if (pkey == nullptr || EVP_PKEY_up_ref(pkey) != 1) {
+    ossl::clear_errors();
+    return Error::make(ErrorKind::invalid_argument, "no public key");
+  }
+  auto state = std::make_unique<State>();
+  state->pkey.reset(pkey);
+  return PublicKey(std::move(state));
+}
+
 size_t PublicKey::bits() const {
   return state_ ? static_cast<size_t>(EVP_PKEY_get_bits(state_->pkey.get())) : 0;
 }

@@ -43,6 +43,10 @@ class PublicKey {
   friend class PrivateKey;
   struct State;
   explicit PublicKey(std::unique_ptr<State> state);
+  // Shares a key libcrypto already decoded (an EVP_PKEY*, one more
+  // reference taken), so a certificate's key is not encoded and decoded
+  // again for every use.
+  static Result<PublicKey> share(void* native_key);
   std::unique_ptr<State> state_;
   KeyType type_ = KeyType::other;
 };

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "crypto/certificate_cache.hpp"
 #include "crypto/ossl.hpp"
 
 namespace coda::crypto {
@@ -174,11 +175,9 @@ Result<Certificate> Certificate::from_der(ByteView der) {
   if (der.empty() || der.size() > static_cast<size_t>(LONG_MAX)) {
     return invalid("empty certificate");
   }
-  const unsigned char* p = der.data();
   auto state = std::make_unique<State>();
-  state->x509.reset(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-  // Bytes after the certificate mean the encoding is not what the peer says.
-  if (!state->x509 || p != der.data() + der.size()) return invalid("malformed certificate");
+  state->x509 = parse_certificate_shared(der);
+  if (!state->x509) return invalid("malformed certificate");
   return Certificate(std::move(state), Bytes(der.begin(), der.end()));
 }
 
@@ -220,18 +219,15 @@ Result<std::vector<Certificate>> Certificate::chain_from_file(const std::string&
 
 Result<PublicKey> Certificate::public_key() const {
   if (!state_) return Error::make(ErrorKind::invalid_request, "certificate moved from");
-  // Hand the SubjectPublicKeyInfo over as DER: PublicKey's parser is the one
-  // place that decides which keys Coda accepts.
-  const X509_PUBKEY* spki = X509_get_X509_PUBKEY(state_->x509.get());
-  unsigned char* der = nullptr;
-  const int len = i2d_X509_PUBKEY(spki, &der);
-  if (len <= 0) {
+  // d2i_X509 decoded the SubjectPublicKeyInfo already: share that key
+  // rather than encode and decode it again (the decoder is the costliest
+  // step of a client handshake). Which key types Coda accepts is still
+  // PublicKey's to say (its type(), allows()).
+  auto key = PublicKey::share(X509_get0_pubkey(state_->x509.get()));
+  if (!key) {
     ossl::clear_errors();
     return Error::alert_error(AlertDescription::bad_certificate, "certificate key unreadable");
   }
-  auto key = PublicKey::from_spki(ByteView(der, static_cast<size_t>(len)));
-  OPENSSL_free(der);
-  if (!key) return Error::alert_error(AlertDescription::bad_certificate, key.error().detail);
   return key;
 }
 

@@ -1,0 +1,20 @@
+// Parsed certificates shared across sessions. A client meets the same server
+// chain again and again, and parsing one (d2i_X509 decodes its public key
+// through libcrypto's decoder machinery) costs as much as an ECDSA
+// verification; so each distinct DER is parsed once while it stays in use.
+#pragma once
+
+#include <openssl/x509.h>
+
+#include "base/bytes.hpp"
+#include "crypto/ossl.hpp"
+
+namespace coda::crypto {
+
+// The parsed certificate for `der`, one reference the caller's: from the
+// cache when the same bytes were parsed lately, else parsed now (and kept).
+// Null when `der` is not exactly one well-formed certificate. Thread-safe.
+// The X509 is shared: nothing may change it (no X509_set_*, no signing).
+ossl::X509Ptr parse_certificate_shared(ByteView der);
+
+}  // namespace coda::crypto
