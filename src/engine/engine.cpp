@@ -268,6 +268,12 @@ Status Engine::process_application_data(ByteView content) {
   if (!machine_->application_data_allowed()) {
     return Error::alert_error(AlertDescription::unexpected_message, "data before the handshake");
   }
+  // RFC 8446 5.1: no other record may come between the fragments of one
+  // handshake message (a KeyUpdate split over records, say).
+  if (!handshake_reader_.empty()) {
+    return Error::alert_error(AlertDescription::unexpected_message,
+                              "application data inside a fragmented handshake message");
+  }
   if (content.empty()) {
     if (++empty_records_ > record::kMaxConsecutiveEmptyRecords) {
       return Error::alert_error(AlertDescription::unexpected_message, "too many empty records");
@@ -290,7 +296,11 @@ Status Engine::process_application_data(ByteView content) {
 }
 
 Status Engine::process_alert(ByteView content) {
-  // RFC 8446 6: an alert is exactly two bytes.
+  // RFC 8446 5.4: a zero-length alert is unexpected_message; RFC 8446 6:
+  // any other alert is exactly two bytes.
+  if (content.empty()) {
+    return Error::alert_error(AlertDescription::unexpected_message, "empty alert record");
+  }
   if (content.size() != 2) return decode_error("malformed alert");
   const auto description = static_cast<AlertDescription>(content[1]);
   if (machine_->awaiting_client_hello()) {

@@ -14,11 +14,11 @@ namespace coda::hs {
 
 // The largest handshake message we accept, header included. The wire
 // format allows 2^24-1 bytes, so without a cap a peer could make us buffer
-// 16 MiB per connection before anything can be checked (a DoS). 64 KiB
-// covers every message we expect; a Certificate chain is the only one that
-// comes near it.
+// 16 MiB per connection before anything can be checked (a DoS). 128 KiB,
+// GnuTLS's cap, covers every message we expect; a Certificate chain is the
+// only one that comes near it (chains of over 100 KB are in use).
 inline constexpr size_t kHandshakeHeaderSize = 4;
-inline constexpr size_t kMaxHandshakeMessage = 65536 + kHandshakeHeaderSize;
+inline constexpr size_t kMaxHandshakeMessage = 131072 + kHandshakeHeaderSize;
 
 struct HandshakeMessage {
   HandshakeType type;

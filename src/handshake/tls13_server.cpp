@@ -203,6 +203,12 @@ Status Tls13Server::negotiate(const ClientHello& ch) {
 
 Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
   CODA_ASSIGN(auto ch, ClientHello::parse(m.body));
+  // RFC 8446 D.5: a legacy_version of SSL 3.0 (or below) is refused with
+  // protocol_version, whatever supported_versions offers.
+  if (ch.legacy_version <= 0x0300) {
+    return Error::alert_error(AlertDescription::protocol_version,
+                              "ClientHello legacy_version is SSL 3.0 or older");
+  }
   // RFC 8446 4.2.1: only supported_versions can select TLS 1.3; without it
   // legacy_version names the client's highest version.
   const bool client13 = contains(ch.supported_versions, ProtocolVersion::tls13);

@@ -112,6 +112,34 @@ TEST(HelloRetry, NoSharedGroupFails) {
   EXPECT_EQ(pair.client->error()->alert, AlertDescription::handshake_failure);
 }
 
+// A Certificate message of about 118 KB (a leaf with thousands of names)
+// is taken, as GnuTLS takes up to 128 KiB (handshake_reader.hpp), in both
+// versions.
+TEST(LargeChain, A118KilobyteCertificateIsAccepted) {
+  test::LeafOptions options;
+  options.dns_names = {"localhost"};
+  for (int i = 0; options.dns_names.size() < 3500; ++i) {
+    options.dns_names.push_back("name-" + std::to_string(i) + ".large-chain.example.org");
+  }
+  const test::TestCert cert = test::default_pki().issue(options);
+  ASSERT_GT(cert.chain_pem.size(), 118U * 1024 * 4 / 3);  // PEM is base64 of the DER
+  auto key = CertifiedKey::from_pem(
+      ByteView(reinterpret_cast<const uint8_t*>(cert.chain_pem.data()), cert.chain_pem.size()),
+      ByteView(reinterpret_cast<const uint8_t*>(cert.key_pem.data()), cert.key_pem.size()));
+  ASSERT_TRUE(key) << key.error().detail;
+  for (const ProtocolVersion version : {ProtocolVersion::tls13, ProtocolVersion::tls12}) {
+    Peers peers;
+    peers.server->certificates = {key.value()};
+    peers.client->min_version = peers.client->max_version = version;
+    peers.server->min_version = ProtocolVersion::tls12;
+    auto pair = test::make_pair(peers.client, peers.server);
+    ASSERT_TRUE(pair.pump()) << (pair.client->error() ? pair.client->error()->detail : "");
+    EXPECT_TRUE(pair.client->handshake_complete());
+    ASSERT_FALSE(pair.client->info().peer_chain.empty());
+    EXPECT_GT(pair.client->info().peer_chain[0].der().size(), 118U * 1024);
+  }
+}
+
 TEST(Verify, WrongHostnameIsRefused) {
   Peers peers;
   peers.client->server_name = "other.example";

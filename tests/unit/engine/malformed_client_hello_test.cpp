@@ -86,6 +86,27 @@ TEST(MalformedClientHello, TruncatedAtEveryLength) {
   }
 }
 
+// RFC 8446 D.5: legacy_version 0x0300 (SSL 3.0) or below is refused with
+// protocol_version even when supported_versions offers TLS 1.3.
+TEST(MalformedClientHello, LegacyVersionSsl3WithTls13Offered) {
+  for (const uint16_t legacy : {uint16_t{0x0300}, uint16_t{0x0200}, uint16_t{0x0000}}) {
+    SCOPED_TRACE(legacy);
+    wire::Hello hello = real_client_hello();
+    ASSERT_NE(hello.find(wire::kExtSupportedVersions), nullptr);
+    hello.head[0] = static_cast<uint8_t>(legacy >> 8U);
+    hello.head[1] = static_cast<uint8_t>(legacy);
+    expect_refused(hello, AlertDescription::protocol_version);
+  }
+  // 0x0301 (what real clients may send) is still served.
+  wire::Hello hello = real_client_hello();
+  hello.head[1] = 0x01;
+  auto server = fresh_server();
+  ASSERT_TRUE(server);
+  const auto result = server->receive(hello.as_record());
+  ASSERT_TRUE(result.ok()) << result.error().detail;
+  EXPECT_FALSE(server->error().has_value());
+}
+
 // Every prefix of the record: not an error, just not enough bytes yet.
 TEST(MalformedClientHello, IncompleteRecordWaits) {
   const Bytes record = real_client_hello().as_record();
@@ -474,11 +495,11 @@ TEST(MalformedClientHello, EmptyClientHelloBody) {
                        AlertDescription::decode_error);
 }
 
-// handshake_reader.hpp: a message above 65536 bytes of body (header 4 more,
-// kMaxHandshakeMessage = 65540) is decode_error as soon as its header
+// handshake_reader.hpp: a message above 131072 bytes of body (header 4 more,
+// kMaxHandshakeMessage = 131076) is decode_error as soon as its header
 // arrives.
 TEST(MalformedClientHello, MessageLengthAboveCap) {
-  const uint8_t header[] = {wire::kClientHello, 0x01, 0x00, 0x01};  // 65537
+  const uint8_t header[] = {wire::kClientHello, 0x02, 0x00, 0x01};  // 131073
   expect_refused_bytes(wire::record(wire::kHandshake, ByteView(header, 4)),
                        AlertDescription::decode_error);
 }
@@ -492,7 +513,7 @@ TEST(MalformedClientHello, MessageLengthOf16MiB) {
 TEST(MalformedClientHello, MessageLengthAtCapWaits) {
   auto server = fresh_server();
   ASSERT_TRUE(server);
-  const uint8_t header[] = {wire::kClientHello, 0x01, 0x00, 0x00};  // 65536: allowed
+  const uint8_t header[] = {wire::kClientHello, 0x02, 0x00, 0x00};  // 131072: allowed
   const auto result = server->receive(wire::record(wire::kHandshake, ByteView(header, 4)));
   ASSERT_TRUE(result.ok()) << result.error().detail;
   EXPECT_FALSE(server->error().has_value());

@@ -277,5 +277,41 @@ TEST(MalformedPeer, UserCanceledDuringHandshakeIsNotFatal) {
   EXPECT_TRUE(f.server->handshake_complete());
 }
 
+// RFC 8446 5.4: an alert record with no content is unexpected_message
+// (not decode_error); before keys: MalformedRecord.EmptyAlertRecord.
+TEST(MalformedPeer, ZeroLengthEncryptedAlert) {
+  ObservedSession s;
+  ASSERT_TRUE(s.run());
+  const auto result = s.server->receive(s.seal_as_client(ContentType::alert, {}));
+  expect_local_alert(*s.server, result, AlertDescription::unexpected_message, AlertForm::encrypted);
+}
+
+// RFC 8446 5.1: no other record between the fragments of one handshake
+// message: a KeyUpdate split over two records with data between them.
+TEST(MalformedPeer, DataInsideAFragmentedKeyUpdate) {
+  ObservedSession s;
+  ASSERT_TRUE(s.run());
+  const uint8_t key_update[] = {24, 0, 0, 1, 0};  // update_not_requested
+  const uint8_t text[] = {'h', 'i'};
+  Bytes records = s.seal_as_client(ContentType::handshake, ByteView(key_update, 2));
+  append(records, s.seal_as_client(ContentType::application_data, text));
+  append(records, s.seal_as_client(ContentType::handshake, ByteView(key_update + 2, 3)));
+  const auto result = s.server->receive(records);
+  expect_local_alert(*s.server, result, AlertDescription::unexpected_message, AlertForm::encrypted);
+  EXPECT_EQ(s.server->app_data_available(), 0U);
+}
+
+// The same KeyUpdate in two records with nothing between them is fine.
+TEST(MalformedPeer, FragmentedKeyUpdateAlone) {
+  ObservedSession s;
+  ASSERT_TRUE(s.run());
+  const uint8_t key_update[] = {24, 0, 0, 1, 0};
+  Bytes records = s.seal_as_client(ContentType::handshake, ByteView(key_update, 2));
+  append(records, s.seal_as_client(ContentType::handshake, ByteView(key_update + 2, 3)));
+  const auto result = s.server->receive(records);
+  ASSERT_TRUE(result.ok()) << result.error().detail;
+  EXPECT_FALSE(s.server->error().has_value());
+}
+
 }  // namespace
 }  // namespace coda

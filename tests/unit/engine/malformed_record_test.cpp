@@ -317,11 +317,12 @@ TEST(MalformedRecord, AlertOfThreeBytes) {
   expect_local_alert(*client, result, AlertDescription::decode_error, AlertForm::plaintext);
 }
 
+// RFC 8446 5.4: a zero-length alert record is unexpected_message.
 TEST(MalformedRecord, EmptyAlertRecord) {
   auto server = fresh_server();
   ASSERT_TRUE(server);
   const auto result = server->receive(wire::record(wire::kAlert, Bytes{}));
-  expect_local_alert(*server, result, AlertDescription::decode_error, AlertForm::plaintext);
+  expect_local_alert(*server, result, AlertDescription::unexpected_message, AlertForm::plaintext);
 }
 
 TEST(MalformedRecord, EncryptedTruncatedAlert) {

@@ -471,7 +471,7 @@ TEST(MalformedServerHello, ServerHelloTwice) {
 TEST(MalformedServerHello, MessageLengthAboveCap) {
   Case c;
   ASSERT_TRUE(c.run());
-  const uint8_t header[] = {wire::kServerHello, 0x01, 0x00, 0x01};
+  const uint8_t header[] = {wire::kServerHello, 0x02, 0x00, 0x01};  // 131073
   const auto result = feed(c.client(), wire::record(wire::kHandshake, ByteView(header, 4)));
   expect_local_alert(c.client(), result, AlertDescription::decode_error, AlertForm::plaintext);
 }

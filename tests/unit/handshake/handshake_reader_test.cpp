@@ -93,7 +93,7 @@ TEST(HandshakeReader, AcceptsTheCapAndRejectsOneMore) {
   {
     HandshakeReader r;
     // Refused from the header alone, before the body arrives.
-    const Bytes header{static_cast<uint8_t>(HandshakeType::certificate), 0x01, 0x00, 0x01};
+    const Bytes header{static_cast<uint8_t>(HandshakeType::certificate), 0x02, 0x00, 0x01};
     ASSERT_TRUE(r.add(ByteView(header).subspan(0, 2)).ok());
     EXPECT_TRUE(fails_with(r.add(ByteView(header).subspan(2)), AlertDescription::decode_error));
     // Sticky.
