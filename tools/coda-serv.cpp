@@ -502,6 +502,12 @@ void Server::handle_http(Session& s) {
   s.request.clear();
   s.request.shrink_to_fit();
   s.body_sent = method == "HEAD" ? s.body->size() : 0;
+  // The head and the start of the body in one send, so that a small answer
+  // is one record, as gnutls-serv sends it (clients that read one record
+  // expect the whole reply).
+  const size_t first = std::min(kBodySlice, s.body->size() - s.body_sent);
+  head.append(*s.body, s.body_sent, first);
+  s.body_sent += first;
   s.body_done = false;
   s.close_why = "HTTP " + status.substr(0, 3) + " sent";
   debug(s, "HTTP " + method + " " + target + ": " + status);
@@ -870,9 +876,11 @@ int main(int argc, char** argv) {
   } else {
     return usage_error("bad --bye '" + bye + "': expected rdwr, wr or none");
   }
-  const int modes =
-      (opts.has("echo") ? 1 : 0) + (opts.has("http") ? 1 : 0) + (opts.has("httpdata") ? 1 : 0);
-  if (modes > 1) return usage_error("give at most one of --echo, --http and --httpdata");
+  // --httpdata is --http with a file of its own; both together are what
+  // gnutls-serv users write.
+  if (opts.has("echo") && (opts.has("http") || opts.has("httpdata"))) {
+    return usage_error("give --echo or --http/--httpdata, not both");
+  }
   if (opts.has("echo")) settings.mode = Mode::echo;
   if (opts.has("http")) settings.mode = Mode::http;
   if (opts.has("httpdata")) {

@@ -118,6 +118,28 @@ case_http() {
     fail_case "$name" "$(IFS=';'; echo "${problems[*]}")" "$WORK/$name.out" "$WORK/$name.err"
   stop_pid "$pid"
 
+  # --http with --httpdata (gnutls-serv takes both): a small file's whole
+  # reply in one record, which is what one SSL_read (Python's recv) returns.
+  name=http-one-record problems=()
+  CASES=$((CASES + 1))
+  printf 'one record reply\n' >"$WORK/small.txt"
+  start_server small.srv "listening on" "${SERV[@]}" --http --httpdata "$WORK/small.txt" ||
+    { fail_case "$name" "coda-serv did not start"; return; }
+  run_client "$name" python3 -c '
+import socket, ssl, sys
+ctx = ssl.create_default_context(cafile=sys.argv[2])
+with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10) as raw:
+    with ctx.wrap_socket(raw, server_hostname="localhost") as tls:
+        tls.sendall(b"GET /small.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        sys.stdout.write(tls.recv(65536).decode())
+' "$SERVER_PORT" "$PKI/ca.pem"
+  ((RUN_RC == 0)) || problems+=("the client exited with $RUN_RC")
+  has_text "HTTP/1.1 200 OK" "$WORK/$name.out" || problems+=("no 200 OK in the first record")
+  has_text "one record reply" "$WORK/$name.out" || problems+=("the body is not in the first record")
+  stop_pid "$SERVER_PID"
+  ((${#problems[@]} == 0)) && pass_case "$name" ||
+    fail_case "$name" "$(IFS=';'; echo "${problems[*]}")" "$WORK/$name.out" "$WORK/$name.err"
+
   # --httpdata: a file of 300 KiB (several records, several body slices).
   name=httpdata-curl problems=()
   CASES=$((CASES + 1))
