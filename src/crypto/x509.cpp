@@ -231,6 +231,13 @@ Result<PublicKey> Certificate::public_key() const {
   return key;
 }
 
+bool Certificate::allows_digital_signature() const {
+  if (!state_) return false;
+  X509* x = state_->x509.get();
+  if ((X509_get_extension_flags(x) & EXFLAG_KUSAGE) == 0) return true;
+  return (X509_get_key_usage(x) & KU_DIGITAL_SIGNATURE) != 0;
+}
+
 std::string Certificate::subject() const {
   return state_ ? name_to_string(X509_get_subject_name(state_->x509.get())) : std::string();
 }

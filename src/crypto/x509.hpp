@@ -45,6 +45,10 @@ class Certificate {
   // matches only an iPAddress entry). wildcards = false refuses wildcard
   // names altogether.
   bool matches_hostname(const std::string& name, bool wildcards = true) const;
+  // Whether the certificate's key may make signatures: true without a
+  // keyUsage extension, else whether it has digitalSignature (RFC 5280
+  // 4.2.1.3), as TLS 1.3 (RFC 8446 4.4.2.2) and ECDHE in TLS 1.2 need.
+  bool allows_digital_signature() const;
   // Opaque handle for the verification glue (an X509*).
   void* native() const;
 

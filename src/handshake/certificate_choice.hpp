@@ -11,7 +11,8 @@
 namespace coda::hs {
 
 // The server's chains in tiers, to be tried tier by tier: first the chains
-// whose leaf is valid for `server_name`, then every chain. A client whose
+// whose leaf is valid for `server_name`, then every chain; a chain whose
+// leaf may not sign is left out. A client whose
 // name fits no chain, or whose algorithms fit only another chain, still
 // gets one, as from GnuTLS. Without a name, or with one chain, one tier.
 std::vector<std::vector<const CertifiedKey*>> certificate_tiers(

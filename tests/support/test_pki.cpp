@@ -181,7 +181,6 @@ TestCert TestPki::issue(const LeafOptions& options) const {
   Pkey key = key_for(options.key, 1);
   std::vector<std::pair<int, std::string>> ext = {
       {NID_basic_constraints, "critical,CA:FALSE"},
-      {NID_key_usage, "critical,digitalSignature"},
       {NID_subject_key_identifier, "hash"},
       {NID_authority_key_identifier, "keyid:always"},
   };
@@ -189,6 +188,7 @@ TestCert TestPki::issue(const LeafOptions& options) const {
   if (options.server_auth) eku = "serverAuth";
   if (options.client_auth) eku += eku.empty() ? "clientAuth" : ",clientAuth";
   if (!eku.empty()) ext.emplace_back(NID_ext_key_usage, eku);
+  if (!options.key_usage.empty()) ext.emplace_back(NID_key_usage, "critical," + options.key_usage);
   std::string san;
   for (const auto& d : options.dns_names) san += (san.empty() ? "DNS:" : ",DNS:") + d;
   for (const auto& ip : options.ip_addresses) san += (san.empty() ? "IP:" : ",IP:") + ip;

@@ -28,6 +28,8 @@ struct LeafOptions {
   // With neither server_auth nor client_auth, the leaf has no
   // extendedKeyUsage at all (valid for any purpose).
   std::string common_name = "Coda Test Leaf";
+  // The keyUsage extension's value (critical); empty: no keyUsage at all.
+  std::string key_usage = "digitalSignature";
 };
 
 class TestPki {

@@ -1,6 +1,7 @@
-// The server engine picks its certificate chain by the client's server_name
-// (RFC 6066 3), in both versions: a chain valid for the name first, any
-// other chain when none fits the name or the client's algorithms.
+// The server engine's choice of certificate chain, in both versions: by
+// the client's server_name (RFC 6066 3), a chain valid for the name first,
+// any other chain when none fits the name or the client's algorithms; and
+// never a chain whose leaf may not sign (keyUsage, RFC 8446 4.4.2.2).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -15,10 +16,12 @@ namespace {
 
 using test::TestKeyType;
 
-std::shared_ptr<const CertifiedKey> chain_for(const std::string& name, TestKeyType key) {
+std::shared_ptr<const CertifiedKey> chain_for(const std::string& name, TestKeyType key,
+                                              const std::string& key_usage = "digitalSignature") {
   test::LeafOptions options;
   options.key = key;
   options.dns_names = {name};
+  options.key_usage = key_usage;
   const test::TestCert cert = test::default_pki().issue(options);
   auto loaded = CertifiedKey::from_pem(
       ByteView(reinterpret_cast<const uint8_t*>(cert.chain_pem.data()), cert.chain_pem.size()),
@@ -33,7 +36,8 @@ class SniChoice : public ::testing::TestWithParam<ProtocolVersion> {
   // first.test and one for second.test (in that order), both ECDSA unless
   // `second_key` says otherwise; empty when the handshake failed.
   std::string leaf_names_for(const std::string& sni, TestKeyType second_key,
-                             const std::vector<SignatureScheme>& client_schemes = {}) {
+                             const std::vector<SignatureScheme>& client_schemes = {},
+                             const std::string& first_key_usage = "digitalSignature") {
     auto client = std::make_shared<Config>();
     client->role = Role::client;
     client->server_name = sni;
@@ -44,7 +48,7 @@ class SniChoice : public ::testing::TestWithParam<ProtocolVersion> {
     server->role = Role::server;
     server->min_version = ProtocolVersion::tls12;
     server->max_version = ProtocolVersion::tls13;
-    server->certificates = {chain_for("first.test", TestKeyType::ecdsa_p256),
+    server->certificates = {chain_for("first.test", TestKeyType::ecdsa_p256, first_key_usage),
                             chain_for("second.test", second_key)};
     client->fill_defaults();
     server->fill_defaults();
@@ -77,6 +81,33 @@ TEST_P(SniChoice, AChainTheClientCannotUseGivesWayToAnother) {
                            {SignatureScheme::ecdsa_secp256r1_sha256}),
             "first.test");
   EXPECT_EQ(leaf_names_for("second.test", TestKeyType::ed25519), "second.test");
+}
+
+TEST_P(SniChoice, ALeafThatMayNotSignIsNeverUsed) {
+  // first.test's keyUsage allows key agreement only: its name does not win.
+  EXPECT_EQ(leaf_names_for("first.test", TestKeyType::ecdsa_p256, {}, "keyAgreement"),
+            "second.test");
+  // Without a keyUsage extension any use is allowed (RFC 5280 4.2.1.3).
+  EXPECT_EQ(leaf_names_for("first.test", TestKeyType::ecdsa_p256, {}, ""), "first.test");
+}
+
+TEST_P(SniChoice, NoLeafThatMaySignFailsTheHandshake) {
+  auto client = std::make_shared<Config>();
+  client->role = Role::client;
+  client->server_name = "first.test";
+  client->verify_peer = false;
+  client->min_version = client->max_version = GetParam();
+  auto server = std::make_shared<Config>();
+  server->role = Role::server;
+  server->min_version = ProtocolVersion::tls12;
+  server->max_version = ProtocolVersion::tls13;
+  server->certificates = {chain_for("first.test", TestKeyType::rsa2048, "keyEncipherment")};
+  client->fill_defaults();
+  server->fill_defaults();
+  auto pair = test::make_pair(client, server);
+  EXPECT_FALSE(pair.pump());
+  ASSERT_TRUE(pair.server->error());
+  EXPECT_EQ(pair.server->error()->alert, AlertDescription::handshake_failure);
 }
 
 INSTANTIATE_TEST_SUITE_P(Versions, SniChoice,
