@@ -86,6 +86,22 @@ Status verify_peer_signature(const std::vector<SignatureScheme>& offered, uint16
   return {};
 }
 
+std::vector<Bytes> certificate_authorities_for(const Config& config) {
+  if (!config.trust || !config.send_ca_names) return {};
+  size_t total = 0;
+  for (const Bytes& name : config.trust->anchor_names()) total += 2 + name.size();
+  if (total > 0xFFFF) return {};
+  return config.trust->anchor_names();
+}
+
+bool issued_by_one_of(const CertifiedKey& own, const std::vector<Bytes>& authorities) {
+  if (authorities.empty()) return true;
+  return std::any_of(own.chain.begin(), own.chain.end(), [&](const crypto::Certificate& cert) {
+    return std::find(authorities.begin(), authorities.end(), cert.issuer_der()) !=
+           authorities.end();
+  });
+}
+
 std::optional<OwnCertificate> choose_client_certificate(const Config& config,
                                                         const std::vector<uint16_t>& requested,
                                                         bool tls12) {

@@ -44,6 +44,18 @@ Status verify_peer_signature(const std::vector<SignatureScheme>& offered, uint16
 // server's list (`requested`) that its key can sign with under the version's
 // rules and that config enables. nullopt: no certificate or no such scheme,
 // so an empty Certificate goes out.
+// The subjects of config's trust anchors, as a CertificateRequest names them
+// in certificate_authorities (RFC 5246 7.4.4, RFC 8446 4.2.4): none without
+// a trust store, when config says not to (send_ca_names), or when they would
+// not fit the 2^16-1 bytes both allow (an empty list lets the client send
+// any certificate).
+std::vector<Bytes> certificate_authorities_for(const Config& config);
+
+// Whether some certificate of `own`'s chain was issued by one of
+// `authorities` (the server's certificate_authorities); an empty list
+// allows any, as GnuTLS 3.7 chooses.
+bool issued_by_one_of(const CertifiedKey& own, const std::vector<Bytes>& authorities);
+
 struct OwnCertificate {
   const CertifiedKey* key = nullptr;
   SignatureScheme scheme{};

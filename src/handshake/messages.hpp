@@ -170,6 +170,8 @@ struct CertificateRequest {
   Bytes request_context;
   std::vector<uint16_t> signature_algorithms;  // required (RFC 8446 4.3.2)
   std::vector<uint16_t> signature_algorithms_cert;
+  // RFC 8446 4.2.4: the DER subjects of the CAs the server accepts.
+  std::vector<Bytes> certificate_authorities;
   std::vector<RawExtension> other_extensions;
   std::vector<uint16_t> extension_types;
 

@@ -77,6 +77,22 @@ Result<CertificateRequest> CertificateRequest::parse(ByteView body) {
           case ExtensionType::signature_algorithms_cert:
             return detail::read_u16_list_vec16(b, 2, cr.signature_algorithms_cert,
                                                "signature_algorithms_cert: bad list");
+          case ExtensionType::certificate_authorities: {
+            // RFC 8446 4.2.4: DistinguishedName authorities<3..2^16-1>, each
+            // opaque DistinguishedName<1..2^16-1>.
+            Reader names;
+            if (!b.vec16(names) || names.empty() || !b.empty()) {
+              return decode_error("certificate_authorities: bad list");
+            }
+            while (!names.empty()) {
+              ByteView name;
+              if (!names.vec16(name) || name.empty()) {
+                return decode_error("certificate_authorities: bad name");
+              }
+              cr.certificate_authorities.emplace_back(name.begin(), name.end());
+            }
+            return {};
+          }
           default:
             cr.other_extensions.push_back(detail::take_raw(type, b));
             return {};
@@ -103,6 +119,14 @@ Bytes CertificateRequest::serialize() const {
   if (!signature_algorithms_cert.empty()) {
     exts.add(ExtensionType::signature_algorithms_cert,
              [&](Writer& b) { return detail::write_u16_list(b, 2, signature_algorithms_cert); });
+  }
+  if (!certificate_authorities.empty()) {
+    exts.add(ExtensionType::certificate_authorities, [&](Writer& b) {
+      auto names = b.begin_vec16();
+      bool fits = true;
+      for (const auto& name : certificate_authorities) fits = b.vec16(name) && fits;
+      return b.end(names) && fits;
+    });
   }
   for (const auto& e : other_extensions) exts.add_raw(e.type, e.body);
   ok = exts.write(w, extension_types) && ok;

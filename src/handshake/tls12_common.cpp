@@ -45,13 +45,7 @@ CertificateRequest12 make_certificate_request(const Config& config) {
   for (SignatureScheme s : config.signature_schemes) {
     request.signature_algorithms.push_back(static_cast<uint16_t>(s));
   }
-  if (config.trust && config.send_ca_names) {
-    // DistinguishedName certificate_authorities<0..2^16-1>, each with a
-    // 2-byte length.
-    size_t total = 0;
-    for (const Bytes& name : config.trust->anchor_names()) total += 2 + name.size();
-    if (total <= 0xFFFF) request.certificate_authorities = config.trust->anchor_names();
-  }
+  request.certificate_authorities = certificate_authorities_for(config);
   return request;
 }
 
@@ -63,11 +57,7 @@ bool fits_certificate_request(const CertifiedKey& own, const CertificateRequest1
     return false;
   }
   // RFC 5246 7.4.4: an empty list means any CA.
-  if (request.certificate_authorities.empty()) return true;
-  const auto& cas = request.certificate_authorities;
-  return std::any_of(own.chain.begin(), own.chain.end(), [&](const crypto::Certificate& cert) {
-    return std::find(cas.begin(), cas.end(), cert.issuer_der()) != cas.end();
-  });
+  return issued_by_one_of(own, request.certificate_authorities);
 }
 
 Status accept_peer_certificate12(const Config& config, Certificate12 message, bool peer_is_server,

@@ -78,6 +78,7 @@ class Tls13Client final : public HandshakeMachine {
   bool certificate_requested_ = false;
   Bytes request_context_;
   std::vector<uint16_t> requested_schemes_;
+  std::vector<Bytes> requested_authorities_;  // the server's certificate_authorities
   ApplicationSecrets app_secrets_;
 };
 
@@ -343,6 +344,7 @@ Status Tls13Client::on_certificate_request(const HandshakeMessage& m) {
   info_.certificate_requested = true;
   request_context_ = req.request_context;
   requested_schemes_ = req.signature_algorithms;
+  requested_authorities_ = std::move(req.certificate_authorities);
   transcript_.add(m.raw);
   state_ = ClientState::wait_certificate;
   return {};
@@ -381,7 +383,9 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
       sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
 
   if (certificate_requested_) {
-    const auto own = choose_client_certificate(config_, requested_schemes_, /*tls12=*/false);
+    auto own = choose_client_certificate(config_, requested_schemes_, /*tls12=*/false);
+    // RFC 8446 4.2.4: the client uses the CAs the server names to choose.
+    if (own && !issued_by_one_of(*own->key, requested_authorities_)) own.reset();
     static const std::vector<crypto::Certificate> kNoChain;
     const auto& chain = own ? own->key->chain : kNoChain;
     CODA_TRY(send(HandshakeType::certificate, certificate_message(chain, request_context_)));

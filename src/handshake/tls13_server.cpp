@@ -310,6 +310,7 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
     for (SignatureScheme s : config_.signature_schemes) {
       req.signature_algorithms.push_back(static_cast<uint16_t>(s));
     }
+    req.certificate_authorities = certificate_authorities_for(config_);
     CODA_TRY(send(HandshakeType::certificate_request, req.serialize()));
   }
   CODA_TRY(send(HandshakeType::certificate, certificate_message(certificate_->chain, {})));

@@ -234,7 +234,8 @@ TEST(CertificateRequestCodec, RoundTrips) {
   cr.request_context = {1, 2};
   cr.signature_algorithms = {0x0403, 0x0804};
   cr.signature_algorithms_cert = {0x0401};
-  cr.other_extensions = {{47, {0, 0}}};
+  cr.certificate_authorities = {{0x30, 0x00}, {0x30, 0x03, 0x31, 0x01, 0x00}};
+  cr.other_extensions = {{0x1234, {0, 0}}};
   CertificateRequest back = round_trip(cr);
   cr.extension_types = back.extension_types;
   EXPECT_EQ(back, cr);
@@ -560,8 +561,18 @@ TEST(CertificateRequestMalformed, Fields) {
   const Bytes sigalgs = ext(13, v16(hex("0804")));
   EXPECT_TRUE(CertificateRequest::parse(cat({v8({}), v16(sigalgs)})).ok());
   // RFC 8446 4.3.2: signature_algorithms MUST be present.
-  EXPECT_TRUE(fails_with(CertificateRequest::parse(cat({v8({}), v16(ext(47, {}))})),
+  EXPECT_TRUE(fails_with(CertificateRequest::parse(cat({v8({}), v16(ext(0x1234, {}))})),
                          AlertDescription::missing_extension));
+  // RFC 8446 4.2.4: authorities<3..2^16-1> of DistinguishedName<1..2^16-1>.
+  auto with_cas = [&](const Bytes& body) {
+    return CertificateRequest::parse(cat({v8({}), v16(cat({sigalgs, ext(47, body)}))}));
+  };
+  EXPECT_TRUE(with_cas(v16(v16({0x30, 0x00}))).ok());
+  EXPECT_TRUE(fails_with(with_cas({}), kDecode));
+  EXPECT_TRUE(fails_with(with_cas(v16({})), kDecode));
+  EXPECT_TRUE(fails_with(with_cas(v16(v16({}))), kDecode));
+  EXPECT_TRUE(fails_with(with_cas(cat({v16(v16({0x30, 0x00})), {0}})), kDecode));
+  EXPECT_TRUE(fails_with(with_cas(v16({0x00, 0x05, 0x30})), kDecode));
   EXPECT_TRUE(fails_with(CertificateRequest::parse(cat({v8({}), v16({})})), kDecode));
   EXPECT_TRUE(fails_with(CertificateRequest::parse(cat({v8({}), v16(sigalgs), {0}})), kDecode));
   EXPECT_TRUE(
