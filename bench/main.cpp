@@ -49,7 +49,10 @@ void usage(std::ostream& out) {
          "  --json F    also write the results to F\n"
          "  --only IDs  run only these workloads (--list names them)\n"
          "  --coda-lib  where Coda's libgnutls.so.30 is (default: ../lib next to the binary)\n"
-         "  --list      list the workloads\n";
+         "  --list      list the workloads\n"
+         "  --write-pki DIR  only write the certificates to DIR (to run a child by hand,\n"
+         "              e.g. under a profiler: coda-bench --child coda --pki DIR, one\n"
+         "              \"<workload> <work>\" command per line on stdin)\n";
 }
 
 std::string self_exe() {
@@ -87,10 +90,11 @@ class Child {
       close(from_child[1]);
       // Which libgnutls.so.30 the child gets is decided here, by the path
       // the dynamic linker searches first.
-      if (stack == Stack::coda)
+      if (stack == Stack::coda) {
         setenv("LD_LIBRARY_PATH", opt.coda_lib_dir.c_str(), 1);
-      else
+      } else {
         unsetenv("LD_LIBRARY_PATH");
+      }
       execl(exe.c_str(), exe.c_str(), "--child", stack_name(stack), "--pki", opt.pki_dir.c_str(),
             "--coda-lib", opt.coda_lib_dir.c_str(), static_cast<char*>(nullptr));
       _exit(127);
@@ -285,19 +289,29 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--quick")
+    if (a == "--quick") {
       opt.quick = true;
-    else if (a == "--json")
+    } else if (a == "--json") {
       opt.json_path = value();
-    else if (a == "--only")
+    } else if (a == "--only") {
       opt.only = split(value(), ',');
-    else if (a == "--coda-lib")
+    } else if (a == "--coda-lib") {
       opt.coda_lib_dir = value();
-    else if (a == "--child")
+    } else if (a == "--child") {
       opt.child_stack = value();
-    else if (a == "--pki")
+    } else if (a == "--pki") {
       opt.pki_dir = value();
-    else if (a == "--list") {
+    } else if (a == "--write-pki") {
+      const std::string dir = value();
+      try {
+        std::filesystem::create_directories(dir);
+        generate_pki(dir);
+      } catch (const std::exception& e) {
+        std::cerr << "coda-bench: " << e.what() << "\n";
+        return 1;
+      }
+      return 0;
+    } else if (a == "--list") {
       for (const auto& w : all_workloads()) std::cout << w.id << "  " << w.title << "\n";
       return 0;
     } else if (a == "--help" || a == "-h") {
