@@ -7,6 +7,7 @@
 #include <link.h>
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
+#include <signal.h>
 
 #include <climits>
 #include <cstdlib>
@@ -99,6 +100,9 @@ bool parse_stack(const std::string& name, Stack* out) {
 }
 
 int child_main(Stack stack, const std::string& pki_dir, const std::string& coda_lib_dir) {
+  // A bulk side that fails shuts its socket down; the peer must then get
+  // EPIPE from its write, not die of SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
   std::string library, version;
   try {
     const std::string gnutls_path = check_library(stack, coda_lib_dir);
