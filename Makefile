@@ -1,7 +1,7 @@
 # The two commands a new user runs: `make demo` and `make test`.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build debug asan test test-asan demo clean fuzz
+.PHONY: all deps build debug asan test test-asan demo clean fuzz bench
 
 all: build
 
@@ -32,6 +32,11 @@ test-asan: asan
 
 demo: build
 	@scripts/demo.sh
+
+# Coda against OpenSSL's libssl and GnuTLS, the full workload (a few minutes;
+# docs/performance.md). The table goes to stdout, the numbers to build/bench.json.
+bench: build
+	build/bin/coda-bench --json build/bench.json
 
 # libFuzzer over every harness of tests/fuzz, FUZZ_SECONDS each, one at a
 # time; non-zero on a finding (docs/robustness.md). Needs clang, installed by
