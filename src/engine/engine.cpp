@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/buffer_pool.hpp"
 #include "handshake/key_schedule.hpp"
 
 namespace coda {
@@ -56,6 +57,10 @@ Status Engine::write_record(ContentType type, ByteView payload) {
         write_protection_->sequence() >= config_->key_update_after_records) {
       CODA_TRY(machine_->update_keys(/*request_peer=*/false));
     }
+    // Room for the sealed record: header, fragment, and the AEAD's tag and
+    // content type (a TLS 1.2 record's expansion bounds both versions').
+    borrow_buffer(out_,
+                  record::kHeaderLength + n + (record::kMaxCiphertext12 - record::kMaxPlaintext));
     if (write_protection_) {
       CODA_TRY(write_protection_->seal(type, fragment, out_, 0));
     } else {
@@ -104,6 +109,7 @@ void Engine::write_change_cipher_spec() {
   // A plaintext record even when keys are installed (RFC 8446 5).
   const uint8_t header[record::kHeaderLength] = {
       static_cast<uint8_t>(ContentType::change_cipher_spec), 0x03, 0x03, 0x00, 0x01};
+  borrow_buffer(out_, record::kHeaderLength + 1);
   out_.insert(out_.end(), header, header + record::kHeaderLength);
   out_.push_back(ccs);
 }
@@ -162,7 +168,7 @@ Status Engine::log_secret(hs::LoggedSecret which, ByteView secret) {
 void Engine::consume_output(size_t n) {
   out_pos_ = std::min(out_.size(), out_pos_ + n);
   if (out_pos_ == out_.size()) {
-    out_.clear();  // keeps the capacity: no allocation for the next record
+    give_back_buffer(out_);  // to the pool until the next record goes out
     out_pos_ = 0;
   }
 }
@@ -291,6 +297,7 @@ Status Engine::process_application_data(ByteView content) {
     app_in_.clear();
     app_pos_ = 0;
   }
+  borrow_buffer(app_in_, content.size());
   append(app_in_, content);
   return {};
 }
@@ -361,7 +368,7 @@ size_t Engine::read(MutableByteView out) {
   std::memcpy(out.data(), app_in_.data() + app_pos_, n);
   app_pos_ += n;
   if (app_pos_ == app_in_.size()) {
-    app_in_.clear();
+    give_back_buffer(app_in_);  // all read: to the pool until more comes
     app_pos_ = 0;
   }
   return n;
@@ -374,9 +381,9 @@ Status Engine::update_keys(bool request_peer) {
 }
 
 void Engine::release_buffers() {
-  if (out_pos_ == 0 && out_.empty()) Bytes().swap(out_);
+  if (out_pos_ == 0 && out_.empty()) give_back_buffer(out_);
   if (app_data_available() == 0) {
-    Bytes().swap(app_in_);
+    give_back_buffer(app_in_);
     app_pos_ = 0;
   }
   reader_.release_memory();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/buffer_pool.hpp"
+
 namespace coda::record {
 
 bool is_known_content_type(uint8_t type) {
@@ -35,7 +37,7 @@ Result<size_t> RecordReader::feed(ByteView data) {
     }
     have_header_ = true;
     body_.clear();
-    body_.reserve(body_length_);
+    borrow_buffer(body_, body_length_);
   }
   const size_t take = std::min(data.size() - used, body_length_ - body_.size());
   body_.insert(body_.end(), data.begin() + static_cast<std::ptrdiff_t>(used),
@@ -47,11 +49,13 @@ void RecordReader::reset() {
   header_fill_ = 0;
   have_header_ = false;
   body_length_ = 0;
-  body_.clear();
+  // The record is processed: its buffer goes back to the pool until the
+  // next header (base/buffer_pool.hpp).
+  give_back_buffer(body_);
 }
 
 void RecordReader::release_memory() {
-  if (!partial()) Bytes().swap(body_);
+  if (!partial()) give_back_buffer(body_);
 }
 
 }  // namespace coda::record
