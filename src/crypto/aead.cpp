@@ -78,9 +78,14 @@ Result<Aead> Aead::create(AeadAlg alg, ByteView key) {
 }
 
 Status Aead::seal(ByteView nonce, ByteView aad, MutableByteView data, MutableByteView tag) {
+  return seal_into(nonce, aad, data, {}, data, tag);
+}
+
+Status Aead::seal_into(ByteView nonce, ByteView aad, ByteView head, ByteView tail,
+                       MutableByteView out, MutableByteView tag) {
   if (!state_) return Error::make(ErrorKind::invalid_request, "AEAD moved from");
-  if (nonce.size() != kAeadNonceLength || tag.size() != kAeadTagLength || data.size() > INT_MAX ||
-      aad.size() > INT_MAX) {
+  if (nonce.size() != kAeadNonceLength || tag.size() != kAeadTagLength || head.size() > INT_MAX ||
+      tail.size() > INT_MAX || aad.size() > INT_MAX || out.size() != head.size() + tail.size()) {
     return internal("AEAD seal: bad nonce, tag or length");
   }
   EVP_CIPHER_CTX* ctx = state_->ctx.get();
@@ -91,10 +96,15 @@ Status Aead::seal(ByteView nonce, ByteView aad, MutableByteView data, MutableByt
   if (ok && !aad.empty()) {
     ok = EVP_CipherUpdate(ctx, nullptr, &len, aad.data(), static_cast<int>(aad.size())) == 1;
   }
-  if (ok && !data.empty()) {
-    ok =
-        EVP_CipherUpdate(ctx, data.data(), &len, data.data(), static_cast<int>(data.size())) == 1 &&
-        static_cast<size_t>(len) == data.size();
+  // GCM and ChaCha20-Poly1305 are stream modes: two updates make the same
+  // ciphertext as one over both parts.
+  size_t done = 0;
+  for (const ByteView part : {head, tail}) {
+    if (!ok || part.empty()) continue;
+    ok = EVP_CipherUpdate(ctx, out.data() + done, &len, part.data(),
+                          static_cast<int>(part.size())) == 1 &&
+         static_cast<size_t>(len) == part.size();
+    done += part.size();
   }
   uint8_t dummy[16];
   ok = ok && EVP_CipherFinal_ex(ctx, dummy, &len) == 1 && len == 0;

@@ -29,6 +29,11 @@ class Aead {
   AeadAlg alg() const { return alg_; }
   // Encrypts `data` in place and writes the tag (kAeadTagLength bytes).
   Status seal(ByteView nonce, ByteView aad, MutableByteView data, MutableByteView tag);
+  // Encrypts `head` followed by `tail` into `out` (exactly as long as both;
+  // `tail` may lie where its ciphertext goes) and writes the tag: a record
+  // is sealed straight from the caller's data, with no copy of it first.
+  Status seal_into(ByteView nonce, ByteView aad, ByteView head, ByteView tail, MutableByteView out,
+                   MutableByteView tag);
   // Decrypts `data` in place; a bad tag gives local_alert bad_record_mac.
   Status open(ByteView nonce, ByteView aad, MutableByteView data, ByteView tag);
 

@@ -112,12 +112,12 @@ Status Protection12::seal(ContentType type, ByteView plaintext, Bytes& out, size
   // the GCM encrypt function for a given key; the sequence number is.
   if (explicit_nonce_ != 0) put_u64(body, sequence_);
   uint8_t* data = body + explicit_nonce_;
-  std::copy(plaintext.begin(), plaintext.end(), data);
 
   const auto n = nonce(ByteView(body, explicit_nonce_));
   const auto ad = additional_data(header[0], header[1], header[2], plaintext.size());
-  CODA_TRY(aead_.seal(n, ad, MutableByteView(data, plaintext.size()),
-                      MutableByteView(data + plaintext.size(), crypto::kAeadTagLength)));
+  // Encrypted from where the caller has it, with no copy into the record.
+  CODA_TRY(aead_.seal_into(n, ad, plaintext, {}, MutableByteView(data, plaintext.size()),
+                           MutableByteView(data + plaintext.size(), crypto::kAeadTagLength)));
   ++sequence_;
   return {};
 }

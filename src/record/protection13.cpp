@@ -54,13 +54,16 @@ Status Protection13::seal(ContentType type, ByteView plaintext, Bytes& out, size
   header[3] = static_cast<uint8_t>(length >> 8U);
   header[4] = static_cast<uint8_t>(length);
   uint8_t* body = header + kHeaderLength;
-  std::copy(plaintext.begin(), plaintext.end(), body);
-  body[plaintext.size()] = static_cast<uint8_t>(type);
-  std::fill_n(body + plaintext.size() + 1, padding, 0);
+  // The content type and the padding go where they are encrypted; the
+  // content itself is encrypted from where the caller has it.
+  uint8_t* trailer = body + plaintext.size();
+  trailer[0] = static_cast<uint8_t>(type);
+  std::fill_n(trailer + 1, padding, 0);
 
   const auto nonce = nonce_for_sequence();
-  CODA_TRY(aead_.seal(nonce, ByteView(header, kHeaderLength), MutableByteView(body, inner_length),
-                      MutableByteView(body + inner_length, crypto::kAeadTagLength)));
+  CODA_TRY(aead_.seal_into(nonce, ByteView(header, kHeaderLength), plaintext,
+                           ByteView(trailer, 1 + padding), MutableByteView(body, inner_length),
+                           MutableByteView(body + inner_length, crypto::kAeadTagLength)));
   return advance_sequence();
 }
 
