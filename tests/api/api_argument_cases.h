@@ -738,3 +738,50 @@ CASE(coda_close, 1, null, _, SAME, INVAL, ret_int(coda_close(NULL, 10)))
 /* A deadline of 49 days on a non-blocking transport: the wait says E_AGAIN. */
 CASE(coda_close, 2, range, _, SAME, "GNUTLS_E_AGAIN", ret_int(coda_close(live_client(), UINT_MAX)))
 #endif
+
+/* ---- cipher and cipher-suite information ---- */
+
+CASE(gnutls_cipher_get_key_size, 1, range, _, SAME, "0",
+     ret_uint(gnutls_cipher_get_key_size((gnutls_cipher_algorithm_t)999)))
+CASE(gnutls_cipher_get_iv_size, 1, range, _, SAME, "0",
+     ret_uint(gnutls_cipher_get_iv_size((gnutls_cipher_algorithm_t)999)))
+CASE(gnutls_cipher_get_tag_size, 1, range, _, SAME, "0",
+     ret_uint(gnutls_cipher_get_tag_size((gnutls_cipher_algorithm_t)999)))
+CASE(gnutls_cipher_get_block_size, 1, range, _, SAME, "0",
+     ret_uint(gnutls_cipher_get_block_size((gnutls_cipher_algorithm_t)999)))
+CASE(gnutls_cipher_suite_get_name, 1, range, _, SAME, IS_NULL,
+     ret_str(gnutls_cipher_suite_get_name((gnutls_kx_algorithm_t)999, GNUTLS_CIPHER_AES_128_GCM,
+                                          GNUTLS_MAC_AEAD)))
+CASE(gnutls_cipher_suite_get_name, 2, range, _, SAME, IS_NULL,
+     ret_str(gnutls_cipher_suite_get_name(GNUTLS_KX_ECDHE_ECDSA, (gnutls_cipher_algorithm_t)999,
+                                          GNUTLS_MAC_AEAD)))
+CASE(gnutls_cipher_suite_get_name, 3, range, _, SAME, IS_NULL,
+     ret_str(gnutls_cipher_suite_get_name(GNUTLS_KX_ECDHE_ECDSA, GNUTLS_CIPHER_AES_128_GCM,
+                                          (gnutls_mac_algorithm_t)999)))
+CASE(gnutls_cipher_suite_info, 1, range, _, SAME, IS_NULL, unsigned char id[2];
+     gnutls_kx_algorithm_t kx; gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m;
+     gnutls_protocol_t v; ret_str(gnutls_cipher_suite_info(100000, id, &kx, &c, &m, &v)))
+/* Every out-parameter may be NULL: the name comes back all the same. */
+CASE(gnutls_cipher_suite_info, 2, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"",
+     gnutls_kx_algorithm_t kx; gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m;
+     gnutls_protocol_t v; ret_str(gnutls_cipher_suite_info(0, NULL, &kx, &c, &m, &v)))
+CASE(gnutls_cipher_suite_info, 3, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"", unsigned char id[2];
+     gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m; gnutls_protocol_t v;
+     ret_str(gnutls_cipher_suite_info(0, id, NULL, &c, &m, &v)))
+CASE(gnutls_cipher_suite_info, 4, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"", unsigned char id[2];
+     gnutls_kx_algorithm_t kx; gnutls_mac_algorithm_t m; gnutls_protocol_t v;
+     ret_str(gnutls_cipher_suite_info(0, id, &kx, NULL, &m, &v)))
+CASE(gnutls_cipher_suite_info, 5, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"", unsigned char id[2];
+     gnutls_kx_algorithm_t kx; gnutls_cipher_algorithm_t c; gnutls_protocol_t v;
+     ret_str(gnutls_cipher_suite_info(0, id, &kx, &c, NULL, &v)))
+CASE(gnutls_cipher_suite_info, 6, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"", unsigned char id[2];
+     gnutls_kx_algorithm_t kx; gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m;
+     ret_str(gnutls_cipher_suite_info(0, id, &kx, &c, &m, NULL)))
+CASE(gnutls_ciphersuite_get, 1, null, _, SAME, IS_NULL, ret_str(gnutls_ciphersuite_get(NULL)))
+CASE(gnutls_priority_get_cipher_suite_index, 1, null, _, SAME, INVAL, unsigned idx;
+     ret_int(gnutls_priority_get_cipher_suite_index(NULL, 0, &idx)))
+CASE(gnutls_priority_get_cipher_suite_index, 2, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned idx;
+     ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 99999, &idx)))
+CASE(gnutls_priority_get_cipher_suite_index, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 0, NULL)))

@@ -979,6 +979,78 @@ static void test_misc(void) {
   }
 }
 
+/* The cipher and cipher-suite information calls. The suite table is
+ * compared on the suites Coda speaks (the real one lists many more), keyed
+ * by name; the priority's suites likewise, in their order. */
+static int coda_speaks(const unsigned char id[2]) {
+  static const unsigned short ids[] = {0x1301, 0x1302, 0x1303, 0xc02b, 0xc02c,
+                                       0xc02f, 0xc030, 0xcca8, 0xcca9};
+  unsigned i;
+  for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
+    if (((unsigned)id[0] << 8 | id[1]) == ids[i]) return 1;
+  return 0;
+}
+
+static void test_cipher_info(void) {
+  char key[64], list[2048];
+  unsigned char id[2];
+  gnutls_kx_algorithm_t kx;
+  gnutls_cipher_algorithm_t c;
+  gnutls_mac_algorithm_t m;
+  gnutls_protocol_t v;
+  gnutls_priority_t prio;
+  const char* name;
+  size_t i;
+  unsigned j, idx, spoken = 0;
+  int r;
+  struct pair p;
+  int cret, sret;
+
+  for (i = 0; i < 48; i++) {
+    snprintf(key, sizeof key, "cipher_sizes.%zu", i);
+    match(key, "key=%zu iv=%u tag=%u block=%u", gnutls_cipher_get_key_size(i),
+          gnutls_cipher_get_iv_size(i), gnutls_cipher_get_tag_size(i),
+          gnutls_cipher_get_block_size(i));
+  }
+  for (i = 0; i < 1000 && (name = gnutls_cipher_suite_info(i, id, &kx, &c, &m, &v)) != NULL; i++) {
+    if (!coda_speaks(id)) continue;
+    spoken++;
+    snprintf(key, sizeof key, "suite_info.%s", name);
+    match(key, "%02x%02x kx=%d cipher=%d mac=%d version=%d", id[0], id[1], kx, c, m, v);
+  }
+  expect_true("suite_info.spoken", spoken == 9, "not every suite Coda speaks is listed");
+  match("suite_name.ecdhe_ecdsa_aes128gcm", "%s",
+        gnutls_cipher_suite_get_name(GNUTLS_KX_ECDHE_ECDSA, GNUTLS_CIPHER_AES_128_GCM,
+                                     GNUTLS_MAC_AEAD));
+
+  expect_ret("suite_index.priority_init", gnutls_priority_init(&prio, "NORMAL", NULL), 0);
+  list[0] = '\0';
+  for (j = 0; j < 1000; j++) {
+    r = gnutls_priority_get_cipher_suite_index(prio, j, &idx);
+    if (r == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE) break;
+    if (r == GNUTLS_E_UNKNOWN_CIPHER_SUITE) continue;
+    if (r < 0) {
+      fail("suite_index.loop", "error %d at %u", r, j);
+      break;
+    }
+    name = gnutls_cipher_suite_info(idx, id, NULL, NULL, NULL, NULL);
+    if (name != NULL && coda_speaks(id) && strlen(list) + strlen(name) + 2 < sizeof list) {
+      strcat(list, name);
+      strcat(list, " ");
+    }
+  }
+  expect_true("suite_index.ends", j < 1000, "the index loop does not end");
+  match("suite_index.NORMAL", "%s", list);
+  gnutls_priority_deinit(prio);
+
+  new_pair(&p, 0, 0, ecdsa_cred);
+  handshake_pair(&p, &cret, &sret);
+  expect_ret("ciphersuite_get.handshake", cret, 0);
+  name = gnutls_ciphersuite_get(p.c);
+  match("ciphersuite_get.client", "%s", name != NULL ? name : "(null)");
+  free_pair(&p);
+}
+
 static void test_require_client_cert(void) {
   struct pair p;
   int cret, sret;
@@ -1144,6 +1216,7 @@ int main(int argc, char** argv) {
   test_priorities();
   test_rsa_pss();
   test_misc();
+  test_cipher_info();
   test_require_client_cert();
   test_rehandshake();
   test_session_info();

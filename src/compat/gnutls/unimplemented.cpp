@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 942 functions.
+// 934 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -391,22 +391,6 @@ CODA_STUB int gnutls_cipher_encrypt3(gnutls_cipher_hd_t, const void*, size_t, vo
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_cipher_get_block_size(gnutls_cipher_algorithm_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_cipher_get_iv_size(gnutls_cipher_algorithm_t) {
-  return 0;
-}
-
-CODA_STUB size_t gnutls_cipher_get_key_size(gnutls_cipher_algorithm_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_cipher_get_tag_size(gnutls_cipher_algorithm_t) {
-  return 0;
-}
-
 CODA_STUB int gnutls_cipher_init(gnutls_cipher_hd_t* a0, gnutls_cipher_algorithm_t,
                                  const gnutls_datum_t*, const gnutls_datum_t*) {
   if (a0) *a0 = nullptr;
@@ -419,23 +403,8 @@ CODA_STUB const gnutls_cipher_algorithm_t* gnutls_cipher_list(void) {
 
 CODA_STUB void gnutls_cipher_set_iv(gnutls_cipher_hd_t, void*, size_t) {}
 
-CODA_STUB const char* gnutls_cipher_suite_get_name(gnutls_kx_algorithm_t, gnutls_cipher_algorithm_t,
-                                                   gnutls_mac_algorithm_t) {
-  return nullptr;
-}
-
-CODA_STUB const char* gnutls_cipher_suite_info(size_t, unsigned char*, gnutls_kx_algorithm_t*,
-                                               gnutls_cipher_algorithm_t*, gnutls_mac_algorithm_t*,
-                                               gnutls_protocol_t*) {
-  return nullptr;
-}
-
 CODA_STUB int gnutls_cipher_tag(gnutls_cipher_hd_t, void*, size_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB const char* gnutls_ciphersuite_get(gnutls_session_t) {
-  return nullptr;
 }
 
 CODA_STUB gnutls_compression_method_t
@@ -1897,11 +1866,6 @@ CODA_STUB int gnutls_priority_compression_list(gnutls_priority_t, const unsigned
 }
 
 CODA_STUB int gnutls_priority_ecc_curve_list(gnutls_priority_t, const unsigned int**) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_priority_get_cipher_suite_index(gnutls_priority_t, unsigned int,
-                                                     unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
