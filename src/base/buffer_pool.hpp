@@ -15,7 +15,7 @@ namespace coda {
 // kMaxPooledCapacity bytes (a TLS 1.2 record and its header, rounded up);
 // larger ones, and any beyond the count, are freed.
 inline constexpr size_t kPooledBuffers = 8;
-inline constexpr size_t kMaxPooledCapacity = 20 * 1024;
+inline constexpr size_t kMaxPooledCapacity = size_t{20} * 1024;
 
 // Makes room for `need` more bytes in `buffer`: memory from this thread's
 // pool when it has none yet, else a new reservation; a no-op when the room

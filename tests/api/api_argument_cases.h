@@ -763,8 +763,9 @@ CASE(gnutls_cipher_suite_info, 1, range, _, SAME, IS_NULL, unsigned char id[2];
      gnutls_protocol_t v; ret_str(gnutls_cipher_suite_info(100000, id, &kx, &c, &m, &v)))
 /* Every out-parameter may be NULL: the name comes back all the same. */
 CASE(gnutls_cipher_suite_info, 2, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"",
-     gnutls_kx_algorithm_t kx; gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m;
-     gnutls_protocol_t v; ret_str(gnutls_cipher_suite_info(0, NULL, &kx, &c, &m, &v)))
+     gnutls_kx_algorithm_t kx;
+     gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m; gnutls_protocol_t v;
+     ret_str(gnutls_cipher_suite_info(0, NULL, &kx, &c, &m, &v)))
 CASE(gnutls_cipher_suite_info, 3, null, _, SAME, "\"TLS_AES_128_GCM_SHA256\"", unsigned char id[2];
      gnutls_cipher_algorithm_t c; gnutls_mac_algorithm_t m; gnutls_protocol_t v;
      ret_str(gnutls_cipher_suite_info(0, id, NULL, &c, &m, &v)))
