@@ -428,6 +428,9 @@ static void check_library(const char* expected) {
 }
 
 int main(int argc, char** argv) {
+  static const struct scenario* const tables[] = {scenarios, client_auth_scenarios,
+                                                  key_update_scenarios};
+  size_t t;
   int sv[2], rc, i;
   pthread_t server_thread;
   char crt[PATH_MAX], key[PATH_MAX];
@@ -448,10 +451,9 @@ int main(int argc, char** argv) {
   split = client_fd >= 0 || peer_bin != NULL;
   check_library(argv[4]);
   version = argv[2];
-  for (i = 0; scenarios[i].name; i++)
-    if (strcmp(scenarios[i].name, argv[1]) == 0) current = &scenarios[i];
-  for (i = 0; client_auth_scenarios[i].name; i++)
-    if (strcmp(client_auth_scenarios[i].name, argv[1]) == 0) current = &client_auth_scenarios[i];
+  for (t = 0; t < sizeof tables / sizeof tables[0]; t++)
+    for (i = 0; tables[t][i].name; i++)
+      if (strcmp(tables[t][i].name, argv[1]) == 0) current = &tables[t][i];
   if (!current) {
     fprintf(stderr, "unknown scenario %s\n", argv[1]);
     return 2;

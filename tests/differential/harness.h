@@ -92,6 +92,8 @@ struct scenario {
 extern const struct scenario scenarios[];
 /* Client certificates (client_auth.c). */
 extern const struct scenario client_auth_scenarios[];
+/* KeyUpdate after a close_notify (key_update.c, TLS 1.3 only). */
+extern const struct scenario key_update_scenarios[];
 
 /* Credentials with the client certificate (DATA_DIR/client.crt and
  * client.key). The server's credentials trust its issuer
