@@ -28,6 +28,9 @@ struct CertifiedKey {
   static Result<std::shared_ptr<const CertifiedKey>> load(const std::string& cert_file,
                                                           const std::string& key_file);
   static Result<std::shared_ptr<const CertifiedKey>> from_pem(ByteView cert_pem, ByteView key_pem);
+  // A chain (not empty) and its leaf's key, already loaded.
+  static Result<std::shared_ptr<const CertifiedKey>> make(std::vector<crypto::Certificate> chain,
+                                                          crypto::PrivateKey key);
 };
 
 struct Config {
