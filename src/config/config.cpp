@@ -2,9 +2,9 @@
 
 namespace coda {
 
-namespace {
-Result<std::shared_ptr<const CertifiedKey>> pair_up(std::vector<crypto::Certificate> chain,
-                                                    crypto::PrivateKey key) {
+Result<std::shared_ptr<const CertifiedKey>> CertifiedKey::make(
+    std::vector<crypto::Certificate> chain, crypto::PrivateKey key) {
+  if (chain.empty()) return Error::make(ErrorKind::invalid_argument, "no certificate");
   auto leaf_key = chain.front().public_key();
   if (!leaf_key) return Error::make(ErrorKind::invalid_argument, "unsupported certificate key");
   if (!key.matches(*leaf_key)) {
@@ -12,20 +12,19 @@ Result<std::shared_ptr<const CertifiedKey>> pair_up(std::vector<crypto::Certific
   }
   return std::shared_ptr<const CertifiedKey>(new CertifiedKey{std::move(chain), std::move(key)});
 }
-}  // namespace
 
 Result<std::shared_ptr<const CertifiedKey>> CertifiedKey::load(const std::string& cert_file,
                                                                const std::string& key_file) {
   CODA_ASSIGN(auto chain, crypto::Certificate::chain_from_file(cert_file));
   CODA_ASSIGN(auto key, crypto::PrivateKey::from_file(key_file));
-  return pair_up(std::move(chain), std::move(key));
+  return make(std::move(chain), std::move(key));
 }
 
 Result<std::shared_ptr<const CertifiedKey>> CertifiedKey::from_pem(ByteView cert_pem,
                                                                    ByteView key_pem) {
   CODA_ASSIGN(auto chain, crypto::Certificate::chain_from_pem(cert_pem));
   CODA_ASSIGN(auto key, crypto::PrivateKey::from_pem(key_pem));
-  return pair_up(std::move(chain), std::move(key));
+  return make(std::move(chain), std::move(key));
 }
 
 void Config::apply(const Priority& priority) {

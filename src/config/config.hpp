@@ -28,6 +28,9 @@ struct CertifiedKey {
   static Result<std::shared_ptr<const CertifiedKey>> load(const std::string& cert_file,
                                                           const std::string& key_file);
   static Result<std::shared_ptr<const CertifiedKey>> from_pem(ByteView cert_pem, ByteView key_pem);
+  // A chain (not empty) and its leaf's key, already loaded.
+  static Result<std::shared_ptr<const CertifiedKey>> make(std::vector<crypto::Certificate> chain,
+                                                          crypto::PrivateKey key);
 };
 
 struct Config {
@@ -65,6 +68,13 @@ struct Config {
   // Sent only when its key can sign with a scheme the server lists (and, in
   // TLS 1.2, is of a listed type and issued by a listed CA, if any).
   std::shared_ptr<const CertifiedKey> client_certificate;
+  // Client: the program gave no credentials to authenticate the server with
+  // (GnuTLS: no gnutls_credentials_set). The ClientHello is then what GnuTLS
+  // sends: no TLS 1.2 suite (each needs certificate credentials) and no
+  // TLS 1.3 (it needs them or a PSK), only the TLS 1.3 suites still listed.
+  // No server can accept that, so the handshake fails as against GnuTLS,
+  // and never yields a session whose server nothing could check.
+  bool without_credentials = false;
 
   // ALPN (RFC 7301): the protocols we speak, most wanted first. The server
   // takes the first of the client's list it also has (or, with

@@ -301,8 +301,12 @@ TrustStore& TrustStore::operator=(TrustStore&&) noexcept = default;
 TrustStore::~TrustStore() = default;
 
 Result<size_t> TrustStore::add_pem(ByteView pem) {
-  if (!state_ || !state_->store) return Error::make(ErrorKind::internal, "no X509_STORE");
   CODA_ASSIGN(std::vector<Certificate> certs, Certificate::chain_from_pem(pem));
+  return add(certs);
+}
+
+Result<size_t> TrustStore::add(const std::vector<Certificate>& certs) {
+  if (!state_ || !state_->store) return Error::make(ErrorKind::internal, "no X509_STORE");
   for (const Certificate& c : certs) {
     // A duplicate is not an error (X509_STORE keeps one copy).
     if (X509_STORE_add_cert(state_->store.get(), static_cast<X509*>(c.native())) != 1) {

@@ -68,6 +68,7 @@ class TrustStore {
   ~TrustStore();
 
   // Each returns the number of certificates added, or invalid_argument.
+  Result<size_t> add(const std::vector<Certificate>& certs);
   Result<size_t> add_pem(ByteView pem);
   Result<size_t> add_file(const std::string& path);
   // /etc/ssl/certs (the Debian system store).

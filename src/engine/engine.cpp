@@ -265,6 +265,8 @@ Status Engine::process_handshake(ByteView content) {
   while (auto message = handshake_reader_.next()) {
     CODA_TRY(observe(/*incoming=*/true, /*post=*/false, message->raw));
     CODA_TRY(machine_->handle(*message));
+    // Only a TLS 1.3 machine past its handshake takes a KeyUpdate.
+    if (message->type == hs::HandshakeType::key_update) key_update_received_ = true;
     CODA_TRY(observe(/*incoming=*/true, /*post=*/true, message->raw));
   }
   return {};

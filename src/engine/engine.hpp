@@ -44,6 +44,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<AlertDescription> take_warning_alert() override {
     return std::exchange(warning_alert_, std::nullopt);
   }
+  bool take_key_update() override { return std::exchange(key_update_received_, false); }
   void set_handshake_observer(HandshakeObserver observer) override {
     observer_ = std::move(observer);
   }
@@ -59,6 +60,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
  private:
   // hs::HandshakeSink
   Status write_handshake(ByteView message) override;
+  bool can_write() const override { return write_state_ == DirectionState::open; }
   void write_change_cipher_spec() override;
   Status install_write_keys(const hs::KeyMaterial& keys) override;
   Status install_read_keys(const hs::KeyMaterial& keys) override;
@@ -106,6 +108,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<AlertDescription> alert_sent_;
   std::optional<AlertDescription> warning_alert_;
   unsigned warning_alerts_ = 0;
+  bool key_update_received_ = false;
   HandshakeObserver observer_;
   SecretObserver secret_observer_;
   uint64_t app_sent_ = 0;

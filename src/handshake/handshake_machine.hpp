@@ -47,6 +47,9 @@ class HandshakeSink {
   // A whole handshake message (header included), sent under the current
   // write keys, fragmented as needed.
   virtual Status write_handshake(ByteView message) = 0;
+  // Whether records may still be sent: false once our close_notify went out
+  // (RFC 8446 6.1) or the session failed.
+  virtual bool can_write() const = 0;
   // RFC 8446 D.4: the dummy ChangeCipherSpec of middlebox compatibility mode.
   virtual void write_change_cipher_spec() = 0;
   // Switch one direction to new keys. install_read_keys fails when the

@@ -157,6 +157,17 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
     }
   }
   if (!chosen) {
+    // As GnuTLS: suites in common, but no certificate to use them with,
+    // is a lack of credentials (GNUTLS_E_INSUFFICIENT_CREDENTIALS).
+    const bool shared =
+        first_match(config_.cipher_suites, [&](CipherSuite s) {
+          const SuiteInfo* info = find_suite(s);
+          return contains(ch.cipher_suites, s) && info && info->version == ProtocolVersion::tls12;
+        }).has_value();
+    if (shared && config_.certificates.empty()) {
+      return Error::alert_error(AlertDescription::handshake_failure, "no certificate",
+                                Reason::no_usable_certificate);
+    }
     return Error::alert_error(AlertDescription::handshake_failure, "no shared cipher suite",
                               Reason::no_shared_cipher);
   }

@@ -101,16 +101,21 @@ Status Tls13Client::start() {
     hello_.legacy_session_id.resize(32);
     random_.fill(hello_.legacy_session_id);
   }
-  const bool offer13 = config_.max_version >= ProtocolVersion::tls13;
-  const bool offer12 = config_.min_version <= ProtocolVersion::tls12;
+  const bool bare = config_.without_credentials;
+  const bool enabled13 = config_.max_version >= ProtocolVersion::tls13;
+  const bool enabled12 = config_.min_version <= ProtocolVersion::tls12;
+  // Without credentials (see Config::without_credentials): a TLS 1.2
+  // ClientHello that lists only the TLS 1.3 suites, maybe none at all.
+  const bool offer13 = enabled13 && !bare;
+  const bool offer12 = enabled12 || bare;
   for (CipherSuite s : config_.cipher_suites) {
     const SuiteInfo* info = find_suite(s);
-    if (info && ((info->version == ProtocolVersion::tls13 && offer13) ||
-                 (info->version == ProtocolVersion::tls12 && offer12))) {
+    if (info && ((info->version == ProtocolVersion::tls13 && enabled13) ||
+                 (info->version == ProtocolVersion::tls12 && enabled12 && !bare))) {
       hello_.cipher_suites.push_back(static_cast<uint16_t>(s));
     }
   }
-  if (hello_.cipher_suites.empty()) {
+  if (hello_.cipher_suites.empty() && !bare) {
     return Error::make(ErrorKind::invalid_argument, "no cipher suite enabled");
   }
   if (offer13) {
@@ -161,8 +166,12 @@ Status Tls13Client::send_client_hello() {
   const Bytes body = hello_.serialize();
   // Which extensions we offered decides what the server may answer with
   // (RFC 8446 4.2); reading our own hello back is the one source of truth.
-  CODA_ASSIGN(auto sent, ClientHello::parse(body));
-  hello_.extension_types = std::move(sent.extension_types);
+  // A hello without credentials may list no suite at all, which the parser
+  // refuses; every answer to it is refused anyway (on_server_hello).
+  if (!config_.without_credentials) {
+    CODA_ASSIGN(auto sent, ClientHello::parse(body));
+    hello_.extension_types = std::move(sent.extension_types);
+  }
   return send(HandshakeType::client_hello, body);
 }
 
@@ -236,6 +245,13 @@ Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
 }
 
 Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
+  // Nothing we offered without credentials can be selected (a TLS 1.3
+  // suite in TLS 1.2): refused before anything else, whatever it says.
+  if (config_.without_credentials) {
+    return Error::alert_error(AlertDescription::handshake_failure,
+                              "no credentials to authenticate the server with",
+                              Reason::no_usable_certificate);
+  }
   CODA_ASSIGN(auto sh, ServerHello::parse(m.body));
   // RFC 8446 4.2.1: without supported_versions the server speaks 1.2 (or less).
   if (!sh.selected_version && !retried_) {

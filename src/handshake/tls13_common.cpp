@@ -57,7 +57,11 @@ Status handle_key_update(const HandshakeMessage& m, const SuiteInfo& suite,
   secrets.read = next_traffic_secret(suite.hash, secrets.read);
   CODA_TRY(sink.install_read_keys(tls13_key_material(suite, secrets.read)));
   // RFC 8446 4.6.3: answer a request with update_not_requested, then switch.
-  if (ku.request == KeyUpdate::update_requested) {
+  // The answer is due "prior to sending its next Application Data record";
+  // after our close_notify there is none, and nothing may be sent at all
+  // (6.1), so the request is left unanswered. The read keys switched above
+  // all the same: what the peer sends next is under them.
+  if (ku.request == KeyUpdate::update_requested && sink.can_write()) {
     return send_key_update(/*request_peer=*/false, suite, secrets, sink);
   }
   return {};

@@ -331,7 +331,11 @@ static ssize_t custom_push(gnutls_transport_ptr_t p, const void* data, size_t n)
     sd->caplen += n;
     return (ssize_t)n;
   }
-  return send(sd->fd, data, n, MSG_NOSIGNAL);
+  {
+    const ssize_t sent = send(sd->fd, data, n, MSG_NOSIGNAL);
+    if (sent < 0 && errno == EPIPE && sd->push_gone) return (ssize_t)n;
+    return sent;
+  }
 }
 
 static ssize_t custom_pull(gnutls_transport_ptr_t p, void* data, size_t n) {
@@ -383,11 +387,15 @@ static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials
   int rc = gnutls_init(&sd->s, flags);
   if (rc < 0) return log_rc(sd, "init", rc);
   if ((rc = set_priority(sd)) < 0) return log_rc(sd, "priority", rc);
-  if ((rc = gnutls_credentials_set(sd->s, GNUTLS_CRD_CERTIFICATE, cred)) < 0)
+  if (current->no_credentials &
+      (sd == &client_side ? NO_CREDENTIALS_CLIENT : NO_CREDENTIALS_SERVER))
+    say(sd, "no credentials_set");
+  else if ((rc = gnutls_credentials_set(sd->s, GNUTLS_CRD_CERTIFICATE, cred)) < 0)
     return log_rc(sd, "credentials_set", rc);
   gnutls_session_set_ptr(sd->s, sd);
-  if (current->setup) current->setup(sd);
   gnutls_transport_set_int(sd->s, sd->fd);
+  /* After the transport: a setup may switch it (use_custom_transport). */
+  if (current->setup) current->setup(sd);
   rc = do_handshake(sd);
   if (rc == GNUTLS_E_FATAL_ALERT_RECEIVED) do_alert_get(sd);
   if (rc < 0 && current->failed) current->failed(sd, rc);
@@ -428,6 +436,9 @@ static void check_library(const char* expected) {
 }
 
 int main(int argc, char** argv) {
+  static const struct scenario* const tables[] = {scenarios, client_auth_scenarios,
+                                                  key_update_scenarios, credentials_scenarios};
+  size_t t;
   int sv[2], rc, i;
   pthread_t server_thread;
   char crt[PATH_MAX], key[PATH_MAX];
@@ -448,10 +459,9 @@ int main(int argc, char** argv) {
   split = client_fd >= 0 || peer_bin != NULL;
   check_library(argv[4]);
   version = argv[2];
-  for (i = 0; scenarios[i].name; i++)
-    if (strcmp(scenarios[i].name, argv[1]) == 0) current = &scenarios[i];
-  for (i = 0; client_auth_scenarios[i].name; i++)
-    if (strcmp(client_auth_scenarios[i].name, argv[1]) == 0) current = &client_auth_scenarios[i];
+  for (t = 0; t < sizeof tables / sizeof tables[0]; t++)
+    for (i = 0; tables[t][i].name; i++)
+      if (strcmp(tables[t][i].name, argv[1]) == 0) current = &tables[t][i];
   if (!current) {
     fprintf(stderr, "unknown scenario %s\n", argv[1]);
     return 2;

@@ -24,6 +24,8 @@ struct side {
   int push_eagain; /* the next N pushes fail with EAGAIN */
   int push_fail;   /* nonzero: every push fails with this errno (EPIPE) */
   int pull_fail;   /* nonzero: every pull fails with this errno (ECONNRESET) */
+  int push_gone;   /* a push to a peer that has gone (EPIPE) is dropped as if
+                    * sent, so the side reads on what the peer sent first */
   int capture;     /* pushes go to cap[] instead of the socket */
   unsigned char cap[8192];
   size_t caplen;
@@ -72,7 +74,7 @@ void raw_count_records(struct side* sd);
 void set_nonblocking(struct side* sd);
 
 /* Switches the session to push/pull functions that honour pull_eagain,
- * push_eagain, push_fail, pull_fail and capture. */
+ * push_eagain, push_fail, pull_fail, push_gone and capture. */
 void use_custom_transport(struct side* sd);
 
 /* Ordering between the two sides. */
@@ -88,10 +90,17 @@ struct scenario {
   /* Called on a side whose handshake failed with rc, before its socket is
    * shut down (instead of client/server), or NULL. */
   void (*failed)(struct side*, int rc);
+  /* The sides that never call gnutls_credentials_set (NO_CREDENTIALS_*). */
+  unsigned no_credentials;
 };
+enum { NO_CREDENTIALS_CLIENT = 1, NO_CREDENTIALS_SERVER = 2 };
 extern const struct scenario scenarios[];
 /* Client certificates (client_auth.c). */
 extern const struct scenario client_auth_scenarios[];
+/* KeyUpdate after a close_notify (key_update.c, TLS 1.3 only). */
+extern const struct scenario key_update_scenarios[];
+/* Sides without credentials (credentials.c). */
+extern const struct scenario credentials_scenarios[];
 
 /* Credentials with the client certificate (DATA_DIR/client.crt and
  * client.key). The server's credentials trust its issuer

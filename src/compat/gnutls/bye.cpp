@@ -63,6 +63,9 @@ int wait_for_peer_close(gnutls_session_t s) {
       return got;
     }
     if (got < 0) return got;
+    // As gnutls_record_recv: E_AGAIN once for a KeyUpdate (GnuTLS 3.7);
+    // calling bye again goes on waiting.
+    if (got == 0 && conn.take_key_update() && !s->bye_through_key_updates) return GNUTLS_E_AGAIN;
   }
 }
 

@@ -153,7 +153,11 @@ int coda_close(gnutls_session_t session, unsigned int deadline_ms) {
     session->bye_deadline =
         deadline_after(deadline_ms != 0 ? deadline_ms : kDefaultCloseDeadlineMs);
   }
+  // E_AGAIN only when the transport would block: the one GnuTLS's bye
+  // gives for a KeyUpdate is not passed on.
+  session->bye_through_key_updates = true;
   const int ret = gnutls_bye(session, GNUTLS_SHUT_RDWR);
+  session->bye_through_key_updates = false;
   // A deadline that passed is an outcome here, not a failure: the wait is over.
   if (ret == GNUTLS_E_TIMEDOUT && session->bye_outcome == ByeOutcome::timed_out) return 0;
   return ret;

@@ -1,69 +1,60 @@
 // Certificate and anonymous credentials: loading chains, keys and trust
 // anchors from files and memory, PEM or DER.
 //
-// Return codes follow GnuTLS 3.7 (each checked against the real library):
+// Return codes follow GnuTLS 3.7 (each checked against the real library;
+// tests/api/pem_loaders.c compares them):
 //   unreadable file                         GNUTLS_E_FILE_ERROR
-//   certificate text that is not PEM        GNUTLS_E_BASE64_DECODING_ERROR
-//   key text with no key in it              GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
-//   DER that does not parse                 GNUTLS_E_ASN1_TAG_ERROR
+//   a key pair: the key is read first, then the certificate; a broken PEM
+//   block of either gives the code compat/gnutls/pem.hpp lists
+//   key text (or file) with no key block    GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
+//   certificate text with no certificate    GNUTLS_E_BASE64_DECODING_ERROR
+//   DER that does not parse (or is empty)   GNUTLS_E_ASN1_TAG_ERROR
 //   key not the certificate's               GNUTLS_E_CERTIFICATE_KEY_MISMATCH
 //   trust PEM with no certificate in it     0 (nothing added), as GnuTLS
-//   NULL arguments, a datum with NULL data,
+//   NULL arguments, a datum with NULL data
+//   (for a key, also with size 0),
 //   a format neither PEM nor DER            GNUTLS_E_INVALID_REQUEST (GnuTLS
 //                                           reads an unknown format as PEM or
 //                                           DER, and a NULL trust file as none)
-#include <string>
+#include <optional>
+#include <vector>
 
 #include "base/secure.hpp"
 #include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/internal.hpp"
+#include "compat/gnutls/pem.hpp"
 
 namespace {
 
 using coda::ByteView;
 using coda::compat::datum_bytes;
 using coda::compat::format_ok;
-
-// DER wrapped as one PEM block, so the PEM loaders take it.
-std::string der_to_pem(ByteView der, const char* label) {
-  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string b64;
-  for (size_t i = 0; i < der.size(); i += 3) {
-    const uint32_t n = (uint32_t{der[i]} << 16) | (i + 1 < der.size() ? der[i + 1] << 8 : 0) |
-                       (i + 2 < der.size() ? der[i + 2] : 0);
-    b64 += alphabet[(n >> 18) & 63];
-    b64 += alphabet[(n >> 12) & 63];
-    b64 += i + 1 < der.size() ? alphabet[(n >> 6) & 63] : '=';
-    b64 += i + 2 < der.size() ? alphabet[n & 63] : '=';
-  }
-  std::string pem = std::string("-----BEGIN ") + label + "-----\n";
-  for (size_t i = 0; i < b64.size(); i += 64) pem += b64.substr(i, 64) + "\n";
-  pem += std::string("-----END ") + label + "-----\n";
-  return pem;
-}
-
-ByteView bytes_of(const std::string& s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
+using coda::compat::read_pem_certificates;
+using coda::compat::read_pem_private_key;
 
 // A certificate chain and its key, in either encoding, into the credentials.
 int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
             gnutls_x509_crt_fmt_t type) {
   if (res == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
-  if (cert.empty() || key.empty()) return GNUTLS_E_INVALID_REQUEST;
-  std::string cert_pem;
+  std::vector<coda::crypto::Certificate> chain;
+  std::optional<coda::crypto::PrivateKey> private_key;
   if (type == GNUTLS_X509_FMT_DER) {
-    if (!coda::crypto::Certificate::from_der(cert)) return GNUTLS_E_ASN1_TAG_ERROR;
-    cert_pem = der_to_pem(cert, "CERTIFICATE");
-    cert = bytes_of(cert_pem);
-  } else if (!coda::crypto::Certificate::chain_from_pem(cert)) {
-    return GNUTLS_E_BASE64_DECODING_ERROR;
+    auto parsed = coda::crypto::Certificate::from_der(cert);
+    if (!parsed) return GNUTLS_E_ASN1_TAG_ERROR;
+    chain.push_back(std::move(parsed).value());
+    // PrivateKey takes DER as well as PEM.
+    auto parsed_key = coda::crypto::PrivateKey::from_pem(key);
+    if (!parsed_key) return GNUTLS_E_ASN1_TAG_ERROR;
+    private_key.emplace(std::move(parsed_key).value());
+  } else {
+    // GnuTLS reads the key first: with both broken, the key's code wins.
+    if (const int ret = read_pem_private_key(key, private_key); ret < 0) return ret;
+    if (const int ret = read_pem_certificates(cert, /*first_only=*/false, chain); ret < 0) {
+      return ret;
+    }
+    if (chain.empty()) return GNUTLS_E_BASE64_DECODING_ERROR;
   }
-  // PrivateKey takes PEM (PKCS #8, RSA, EC) and DER alike.
-  if (!coda::crypto::PrivateKey::from_pem(key))
-    return type == GNUTLS_X509_FMT_DER ? GNUTLS_E_ASN1_TAG_ERROR
-                                       : GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
-  auto loaded = coda::CertifiedKey::from_pem(cert, key);
+  auto loaded = coda::CertifiedKey::make(std::move(chain), std::move(*private_key));
   if (!loaded) return GNUTLS_E_CERTIFICATE_KEY_MISMATCH;
   res->keys.push_back(std::move(loaded.value()));
   return 0;
@@ -72,15 +63,17 @@ int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
 // Trust anchors from memory; the number added.
 int add_trust(gnutls_certificate_credentials_t res, ByteView data, gnutls_x509_crt_fmt_t type) {
   if (res == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
-  std::string pem;
+  std::vector<coda::crypto::Certificate> certs;
   if (type == GNUTLS_X509_FMT_DER) {
-    if (!coda::crypto::Certificate::from_der(data)) return GNUTLS_E_ASN1_TAG_ERROR;
-    pem = der_to_pem(data, "CERTIFICATE");
-    data = bytes_of(pem);
+    auto parsed = coda::crypto::Certificate::from_der(data);
+    if (!parsed) return GNUTLS_E_ASN1_TAG_ERROR;
+    certs.push_back(std::move(parsed).value());
+  } else if (const int ret = read_pem_certificates(data, /*first_only=*/false, certs); ret < 0) {
+    return ret;
   }
   if (!res->trust) res->trust = std::make_shared<coda::crypto::TrustStore>();
-  auto added = res->trust->add_pem(data);
-  return added ? static_cast<int>(added.value()) : 0;
+  auto added = res->trust->add(certs);
+  return added ? static_cast<int>(added.value()) : GNUTLS_E_INTERNAL_ERROR;
 }
 
 }  // namespace
@@ -149,6 +142,9 @@ int gnutls_certificate_set_x509_key_mem2(gnutls_certificate_credentials_t res,
   const auto cert_bytes = datum_bytes(cert);
   const auto key_bytes = datum_bytes(key);
   if (res == nullptr || !cert_bytes || !key_bytes) return GNUTLS_E_INVALID_REQUEST;
+  // GnuTLS refuses a key datum without data even when it claims no bytes
+  // (a certificate datum like that reads as empty text).
+  if (key->data == nullptr) return GNUTLS_E_INVALID_REQUEST;
   return add_key(res, *cert_bytes, *key_bytes, type);
 }
 
@@ -164,6 +160,8 @@ int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t res,
                                           const gnutls_datum_t* ca, gnutls_x509_crt_fmt_t type) {
   const auto bytes = datum_bytes(ca);
   if (res == nullptr || !bytes) return GNUTLS_E_INVALID_REQUEST;
+  // A datum without data holds no anchors for GnuTLS, in either format.
+  if (ca->data == nullptr && format_ok(type)) return 0;
   return add_trust(res, *bytes, type);
 }
 

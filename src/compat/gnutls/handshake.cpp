@@ -14,6 +14,10 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   config->role = s->role;
   config->apply(s->priority ? *s->priority : default_priority());
 
+  // A client without certificate credentials offers what GnuTLS offers
+  // then, which no server accepts; a server without them fails on the
+  // ClientHello, as GnuTLS's does.
+  config->without_credentials = s->role == Role::client && s->certificates == nullptr;
   if (s->certificates != nullptr) {
     if (s->role == Role::server) {
       config->certificates = s->certificates->keys;
@@ -76,9 +80,6 @@ int handshake_again(gnutls_session_t s) {
 }
 
 int start_engine(gnutls_session_t s) {
-  if (s->role == Role::server && (s->certificates == nullptr || s->certificates->keys.empty())) {
-    return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
-  }
   auto conn = Connection::create(make_config(s));
   if (!conn) return error_code(conn.error());
   s->conn = std::move(conn).value();

@@ -92,6 +92,9 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
     // Nothing to read for now: an idle moment, when buffers are given back.
     if (got == GNUTLS_E_AGAIN) conn.release_buffers();
     if (got < 0) return got;
+    // GnuTLS 3.7 returns E_AGAIN once for a KeyUpdate it processed, even on
+    // a blocking transport; programs call again, and see what follows.
+    if (got == 0 && conn.take_key_update()) return GNUTLS_E_AGAIN;
   }
 }
 

@@ -94,5 +94,8 @@ struct gnutls_session_int {
   bool close_notify_without_engine = false;  // bye before any handshake
   std::optional<std::chrono::steady_clock::time_point> bye_deadline;
   coda::compat::ByeOutcome bye_outcome = coda::compat::ByeOutcome::none;
+  // Set by coda_close: bye waits on through KeyUpdates instead of
+  // returning GnuTLS's E_AGAIN for each.
+  bool bye_through_key_updates = false;
   coda::compat::ClosureOptions closure;
 };

@@ -4,7 +4,7 @@
 //
 // Return codes follow GnuTLS 3.7.9 (each checked against the real library):
 //   PEM text without a CERTIFICATE block      GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR
-//   a CERTIFICATE block that does not decode  GNUTLS_E_BASE64_DECODING_ERROR
+//   a broken block                            see compat/gnutls/pem.hpp
 //   DER that does not parse (or is empty)     GNUTLS_E_ASN1_TAG_ERROR
 //   a format neither PEM nor DER, NULL        GNUTLS_E_INVALID_REQUEST (GnuTLS reads
 //   arguments, a datum with NULL data         any format but PEM as DER)
@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "compat/gnutls/arguments.hpp"
+#include "compat/gnutls/pem.hpp"
 #include "compat/gnutls/x509.hpp"
 
 namespace {
@@ -34,11 +35,6 @@ using coda::Bytes;
 using coda::ByteView;
 using coda::compat::datum_bytes;
 using coda::compat::format_ok;
-
-bool contains(ByteView text, const char* needle) {
-  const std::string_view hay(reinterpret_cast<const char*>(text.data()), text.size());
-  return hay.find(needle) != std::string_view::npos;
-}
 
 // DER as one PEM block: 64 base64 characters a line, each line ending "\n".
 std::string to_pem(ByteView der, const char* label) {
@@ -157,13 +153,13 @@ int gnutls_x509_crt_import(gnutls_x509_crt_t cert, const gnutls_datum_t* data,
   if (cert == nullptr || !datum || !format_ok(format)) return GNUTLS_E_INVALID_REQUEST;
   const ByteView bytes = *datum;
   if (format == GNUTLS_X509_FMT_PEM) {
-    if (!contains(bytes, "-----BEGIN CERTIFICATE-----") &&
-        !contains(bytes, "-----BEGIN X509 CERTIFICATE-----")) {
-      return GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR;
+    std::vector<coda::crypto::Certificate> first;
+    if (const int ret = coda::compat::read_pem_certificates(bytes, /*first_only=*/true, first);
+        ret < 0) {
+      return ret;
     }
-    auto chain = coda::crypto::Certificate::chain_from_pem(bytes);
-    if (!chain) return GNUTLS_E_BASE64_DECODING_ERROR;
-    cert->cert.emplace(std::move(chain.value().front()));
+    if (first.empty()) return GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR;
+    cert->cert.emplace(std::move(first.front()));
     return 0;
   }
   auto parsed = coda::crypto::Certificate::from_der(bytes);

@@ -223,5 +223,24 @@ TEST(KeyUpdate, WriteKeyIsRenewedAfterTheRecordLimit) {
   EXPECT_EQ(pair.transfer(*pair.server, *pair.client, "still in step"), "still in step");
 }
 
+// RFC 8446 6.1 and 4.6.3: after our close_notify a KeyUpdate that asks for
+// ours is not answered (nothing may be sent), but it still switches the read
+// keys, so the peer's close_notify behind it decrypts.
+TEST(KeyUpdate, RequestAfterOurCloseNotifyIsNotAnswered) {
+  Peers peers;
+  auto pair = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(pair.pump());
+  pair.client->close_write();
+  ASSERT_GT(test::move_bytes(*pair.client, *pair.server), 0);
+  ASSERT_EQ(pair.server->read_state(), DirectionState::closed);
+  ASSERT_TRUE(pair.server->update_keys(/*request_peer=*/true).ok());
+  pair.server->close_write();
+  ASSERT_GT(test::move_bytes(*pair.server, *pair.client), 0);
+  EXPECT_FALSE(pair.client->error().has_value());
+  EXPECT_EQ(pair.client->read_state(), DirectionState::closed);
+  EXPECT_EQ(pair.client->write_state(), DirectionState::closed);
+  EXPECT_TRUE(pair.client->pending_output().empty());
+}
+
 }  // namespace
 }  // namespace coda

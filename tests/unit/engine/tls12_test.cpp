@@ -146,6 +146,33 @@ TEST(Tls12Negotiation, BothSidesTls13PreferTls13) {
   EXPECT_EQ(pair.client->info().version, ProtocolVersion::tls13);
 }
 
+// A client without credentials offers nothing a server can accept, in any
+// version mix: the handshake fails and the client never completes.
+TEST(Tls12Negotiation, ClientWithoutCredentialsNeverCompletes) {
+  for (ProtocolVersion client_max : {ProtocolVersion::tls12, ProtocolVersion::tls13}) {
+    for (ProtocolVersion server_max : {ProtocolVersion::tls12, ProtocolVersion::tls13}) {
+      Peers peers(TestKeyType::ecdsa_p256, client_max, server_max);
+      peers.client->without_credentials = true;
+      auto pair = test::make_pair(peers.client, peers.server);
+      EXPECT_FALSE(pair.pump());
+      EXPECT_FALSE(pair.client->handshake_complete());
+      ASSERT_TRUE(pair.server->error().has_value());
+      EXPECT_EQ(pair.server->error()->kind, ErrorKind::local_alert);
+    }
+  }
+}
+
+// A TLS 1.2 server with no certificate at all, and suites in common with
+// the client, lacks credentials (GnuTLS: GNUTLS_E_INSUFFICIENT_CREDENTIALS).
+TEST(Tls12Negotiation, ServerWithoutCertificatesLacksCredentials) {
+  Peers peers(TestKeyType::ecdsa_p256, ProtocolVersion::tls12, ProtocolVersion::tls12);
+  peers.server->certificates.clear();
+  auto pair = test::make_pair(peers.client, peers.server);
+  EXPECT_FALSE(pair.pump());
+  ASSERT_TRUE(pair.server->error().has_value());
+  EXPECT_EQ(pair.server->error()->reason, Reason::no_usable_certificate);
+}
+
 // A man in the middle strips supported_versions from the ClientHello: the
 // 1.3-capable server answers 1.2 with the sentinel, and the client refuses.
 TEST(Tls12Negotiation, DowngradeSentinelIsDetected) {
