@@ -125,9 +125,12 @@ int gnutls_handshake(gnutls_session_t session) {
       return 0;
     }
     // The peer's close_notify mid-handshake: it will send nothing more, so
-    // the handshake cannot finish.
+    // the handshake cannot finish. As GnuTLS: the end of the session once,
+    // then no data to be had.
     if (s->conn->read_state() == coda::DirectionState::closed) {
-      return GNUTLS_E_PREMATURE_TERMINATION;
+      if (s->handshake_eof_reported) return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+      s->handshake_eof_reported = true;
+      return GNUTLS_E_SESSION_EOF;
     }
     const int got = fill_input(s, deadline);
     if (got == kEndOfFile) {

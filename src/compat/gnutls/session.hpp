@@ -42,6 +42,9 @@ struct gnutls_session_int {
   std::unique_ptr<coda::Connection> conn;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.
   bool handshake_returned = false;
+  // The peer's close_notify during the handshake was reported (as
+  // GNUTLS_E_SESSION_EOF, once).
+  bool handshake_eof_reported = false;
 
   // Transport.
   gnutls_transport_ptr_t recv_ptr = nullptr;
