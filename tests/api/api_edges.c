@@ -1048,6 +1048,12 @@ static void test_cipher_info(void) {
   expect_ret("ciphersuite_get.handshake", cret, 0);
   name = gnutls_ciphersuite_get(p.c);
   match("ciphersuite_get.client", "%s", name != NULL ? name : "(null)");
+  /* The server never asked to verify a certificate. */
+  match("verify_cert_status.unset", "%u", gnutls_session_get_verify_cert_status(p.s));
+  match("verify_cert_status.verified", "%u", gnutls_session_get_verify_cert_status(p.c));
+  free_pair(&p);
+  new_pair(&p, 0, 0, ecdsa_cred);
+  match("verify_cert_status.before_handshake", "%u", gnutls_session_get_verify_cert_status(p.c));
   free_pair(&p);
 }
 

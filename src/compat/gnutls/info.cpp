@@ -183,7 +183,11 @@ int gnutls_error_to_alert(int err, int* level) {
 extern "C" {
 
 unsigned int gnutls_session_get_verify_cert_status(gnutls_session_t session) {
-  if (session == nullptr || !session->conn) return static_cast<unsigned>(-1);
+  if (session == nullptr) return static_cast<unsigned>(-1);
+  // As GnuTLS: nothing to report (0) before a handshake, and (unsigned)-1
+  // after one that was not asked to verify (gnutls_session_set_verify_cert).
+  if (!session->conn || !session->conn->handshake_complete()) return 0;
+  if (!session->verify_certificate) return static_cast<unsigned>(-1);
   return session->conn->info().peer_verify_status;
 }
 
