@@ -1057,6 +1057,35 @@ static void test_cipher_info(void) {
   free_pair(&p);
 }
 
+/* The pull_timeout function during the handshake: GnuTLS calls it only when
+ * the program set a handshake timeout, never for the 40 s default. */
+static int pull_timeout_calls;
+static int counting_pull_timeout(gnutls_transport_ptr_t ptr, unsigned ms) {
+  (void)ms;
+  pull_timeout_calls++;
+  return gnutls_system_recv_timeout(ptr, 5000);
+}
+
+static void test_handshake_pull_timeout(int set_timeout) {
+  struct pair p;
+  int cret, sret;
+  char key[64];
+  new_pair(&p, 0, 0, ecdsa_cred);
+  /* new_pair set a timeout: a fresh client session without one. */
+  gnutls_deinit(p.c);
+  gnutls_init(&p.c, GNUTLS_CLIENT);
+  gnutls_set_default_priority(p.c);
+  gnutls_credentials_set(p.c, GNUTLS_CRD_CERTIFICATE, client_cred);
+  gnutls_transport_set_int(p.c, p.cfd);
+  gnutls_transport_set_pull_timeout_function(p.c, counting_pull_timeout);
+  if (set_timeout) gnutls_handshake_set_timeout(p.c, 5000);
+  pull_timeout_calls = 0;
+  handshake_pair(&p, &cret, &sret);
+  snprintf(key, sizeof key, "handshake_pull_timeout.%s", set_timeout ? "set" : "default");
+  match(key, "handshake=%s called=%s", err_name(cret), pull_timeout_calls > 0 ? "yes" : "no");
+  free_pair(&p);
+}
+
 static void test_require_client_cert(void) {
   struct pair p;
   int cret, sret;
@@ -1223,6 +1252,8 @@ int main(int argc, char** argv) {
   test_rsa_pss();
   test_misc();
   test_cipher_info();
+  test_handshake_pull_timeout(0);
+  test_handshake_pull_timeout(1);
   test_require_client_cert();
   test_rehandshake();
   test_session_info();

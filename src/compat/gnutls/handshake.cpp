@@ -109,7 +109,8 @@ int gnutls_handshake(gnutls_session_t session) {
     // Not a resumed call after E_AGAIN: the program asks for a new handshake.
     return handshake_again(s);
   }
-  const Deadline deadline = deadline_after(s->handshake_timeout_ms);
+  const Deadline deadline =
+      s->handshake_timeout_set ? deadline_after(s->handshake_timeout_ms) : std::nullopt;
   for (;;) {
     const int flushed = flush_output(s);
     if (s->conn->error()) {

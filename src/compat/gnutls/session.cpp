@@ -249,6 +249,7 @@ void gnutls_handshake_set_timeout(gnutls_session_t session, unsigned int ms) {
   if (ms == GNUTLS_DEFAULT_HANDSHAKE_TIMEOUT) ms = kDefaultHandshakeTimeoutMs;
   if (ms == GNUTLS_INDEFINITE_TIMEOUT) ms = 0;
   session->handshake_timeout_ms = ms;
+  session->handshake_timeout_set = true;
 }
 
 }  // extern "C"
