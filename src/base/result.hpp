@@ -34,6 +34,7 @@ enum class Reason : uint8_t {
   hook_aborted,
   no_client_certificate,     // a TLS 1.2 server required one and got none
   no_certificate_to_verify,  // a server asked to verify a client that sent none
+  bad_extensions_length,     // a hello's extensions block does not fit the message
 };
 
 struct Error {

@@ -140,7 +140,10 @@ Result<ClientHello> ClientHello::parse(ByteView body) {
   // extensions. (A TLS 1.3 hello without supported_versions is a 1.2 hello.)
   if (r.empty()) return ch;
   Reader exts;
-  if (!r.vec16(exts) || !r.empty()) return decode_error("ClientHello: bad extensions block");
+  if (!r.vec16(exts) || !r.empty()) {
+    return Error::alert_error(AlertDescription::decode_error, "ClientHello: bad extensions block",
+                              Reason::bad_extensions_length);
+  }
   ch.empty_extensions_block = exts.empty();
 
   CODA_TRY(
@@ -317,7 +320,10 @@ Result<ServerHello> ServerHello::parse(ByteView body) {
   // RFC 5246 7.4.1.3: a TLS 1.2 ServerHello may end without extensions.
   if (r.empty()) return sh;
   Reader exts;
-  if (!r.vec16(exts) || !r.empty()) return decode_error("ServerHello: bad extensions block");
+  if (!r.vec16(exts) || !r.empty()) {
+    return Error::alert_error(AlertDescription::decode_error, "ServerHello: bad extensions block",
+                              Reason::bad_extensions_length);
+  }
   sh.empty_extensions_block = exts.empty();
 
   const bool hrr = sh.is_hello_retry_request();

@@ -330,6 +330,8 @@ int local_alert_code(const Error& error) {
       return GNUTLS_E_NO_CERTIFICATE_FOUND;
     case Reason::no_certificate_to_verify:
       return GNUTLS_E_CERTIFICATE_ERROR;
+    case Reason::bad_extensions_length:
+      return GNUTLS_E_UNEXPECTED_EXTENSIONS_LENGTH;
     case Reason::hook_aborted:
     case Reason::none:
       break;
