@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include <chrono>
+
 namespace coda {
 
 namespace {
@@ -39,6 +41,13 @@ void Config::apply(const Priority& priority) {
   signature_schemes = priority.signature_schemes;
   server_precedence = priority.server_precedence;
   middlebox_compat = priority.tls13_middlebox_compat;
+}
+
+uint64_t Config::now_ms() const {
+  if (clock_ms) return clock_ms();
+  using namespace std::chrono;
+  return static_cast<uint64_t>(
+      duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
 }
 
 void Config::fill_defaults() {
