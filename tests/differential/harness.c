@@ -396,6 +396,15 @@ static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials
   return rc;
 }
 
+int restart_session(struct side* sd, unsigned extra_flags) {
+  const int server = sd == &server_side;
+  if (sd->s) gnutls_deinit(sd->s);
+  sd->s = NULL;
+  say(sd, "-- next session");
+  return start(sd, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | extra_flags,
+               server ? server_cred : client_cred);
+}
+
 static void free_credentials(void) {
   gnutls_certificate_free_credentials(server_cred);
   gnutls_certificate_free_credentials(client_cred);
@@ -452,6 +461,8 @@ int main(int argc, char** argv) {
     if (strcmp(scenarios[i].name, argv[1]) == 0) current = &scenarios[i];
   for (i = 0; client_auth_scenarios[i].name; i++)
     if (strcmp(client_auth_scenarios[i].name, argv[1]) == 0) current = &client_auth_scenarios[i];
+  for (i = 0; resumption_scenarios[i].name; i++)
+    if (strcmp(resumption_scenarios[i].name, argv[1]) == 0) current = &resumption_scenarios[i];
   if (!current) {
     fprintf(stderr, "unknown scenario %s\n", argv[1]);
     return 2;
