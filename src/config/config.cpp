@@ -41,6 +41,7 @@ void Config::apply(const Priority& priority) {
   signature_schemes = priority.signature_schemes;
   server_precedence = priority.server_precedence;
   middlebox_compat = priority.tls13_middlebox_compat;
+  tickets_enabled = !priority.no_tickets;
 }
 
 uint64_t Config::now_ms() const {

@@ -90,7 +90,10 @@ struct Config {
   // Verification time for tests; now when empty.
   std::optional<std::time_t> verify_time;
 
-  // TLS 1.3 resumption with tickets (RFC 8446 2.2, 4.6.1).
+  // TLS 1.3 resumption with tickets (RFC 8446 2.2, 4.6.1). Off altogether
+  // with tickets_enabled = false (priority %NO_TICKETS, coda-serv
+  // --noticket): the server sends and takes none, the client offers none.
+  bool tickets_enabled = true;
   // Server: NewSessionTicket messages sent right after the client's
   // Finished (GnuTLS 3.7.9 sends two); 0 sends none by itself.
   unsigned tickets_after_handshake = 2;

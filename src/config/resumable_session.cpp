@@ -27,10 +27,14 @@ bool ResumableSession::usable_at(uint64_t now_ms) const {
 }
 
 SecureBytes ResumableSession::serialize() const {
+  // Reserved up front: the buffer holds the PSK and must not reallocate
+  // (a plain vector leaves its old block unwiped).
+  size_t size = 64 + psk.size() + ticket.size() + server_name.size() + alpn.size();
+  for (const auto& cert : peer_chain) size += 3 + cert.der().size();
   Bytes out;
-  out.reserve(64 + psk.size() + ticket.size() + server_name.size() + alpn.size());
+  out.reserve(size);
   Writer w(out);
-  w.bytes(kMagic);
+  for (uint8_t b : kMagic) w.u8(b);
   w.u16(static_cast<uint16_t>(cipher_suite));
   bool ok = w.vec8(psk) && w.vec16(ticket);
   w.u32(age_add);

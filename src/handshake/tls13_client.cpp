@@ -169,7 +169,7 @@ Status Tls13Client::start() {
 
 Status Tls13Client::choose_offer() {
   const auto& session = config_.resume;
-  if (!session || !session->usable_at(config_.now_ms())) return {};
+  if (!config_.tickets_enabled || !session || !session->usable_at(config_.now_ms())) return {};
   const SuiteInfo* suite = find_suite(session->cipher_suite);
   if (suite == nullptr || suite->version != ProtocolVersion::tls13) return {};
   // RFC 8446 4.2.11: a PSK goes with a suite of its hash; offer it only

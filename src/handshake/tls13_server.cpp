@@ -420,7 +420,7 @@ Status Tls13Server::choose_psk(const ClientHello& ch, ByteView message) {
   // We resume only with psk_dhe_ke (a fresh key share every time).
   const bool dhe = std::find(ch.psk_key_exchange_modes.begin(), ch.psk_key_exchange_modes.end(),
                              kPskDheKe) != ch.psk_key_exchange_modes.end();
-  if (!config_.accept_tickets || !dhe) return {};
+  if (!config_.tickets_enabled || !config_.accept_tickets || !dhe) return {};
   CODA_ASSIGN(auto alpn, choose_alpn(config_, ch.alpn));
   // Only the first few identities are tried: each costs a decryption.
   constexpr size_t kMaxIdentitiesTried = 4;
@@ -449,6 +449,7 @@ Status Tls13Server::send_session_tickets(unsigned count) {
   if (!complete()) {
     return Error::make(ErrorKind::invalid_request, "no session ticket before the handshake ends");
   }
+  if (!config_.tickets_enabled) return {};
   for (unsigned i = 0; i < count && tickets_usable_; ++i) {
     NewSessionTicket nst;
     // RFC 8446 4.6.1: at most seven days.

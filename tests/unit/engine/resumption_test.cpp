@@ -402,6 +402,29 @@ TEST(Resumption, NoTicketsUnlessAskedThenOnDemand) {
   EXPECT_TRUE(again.client->info().resumed);
 }
 
+TEST(Resumption, TicketsDisabledMeansNoneSentTakenOrOffered) {
+  Peers peers;
+  auto session = first_session(peers);
+  ASSERT_TRUE(session);
+  // Server side: no tickets sent, and an offered one is not taken.
+  Peers off = peers;
+  off.server = std::make_shared<Config>(*peers.server);
+  off.server->tickets_enabled = false;
+  Observed seen;
+  auto pair = resume(off, session, &seen);
+  expect_full_handshake(pair, seen);
+  EXPECT_EQ(pair.server->info().tickets, 0U);
+  EXPECT_FALSE(pair.client->info().ticket);
+  // Client side: nothing offered.
+  auto client = std::make_shared<Config>(*peers.client);
+  client->tickets_enabled = false;
+  client->resume = session;
+  auto quiet = connect(client, peers.server);
+  ASSERT_TRUE(quiet.pump());
+  EXPECT_FALSE(quiet.server->info().resumption_offered);
+  EXPECT_FALSE(quiet.client->info().resumed);
+}
+
 TEST(Resumption, LifetimeIsCappedAtSevenDays) {
   Peers peers;
   peers.server->ticket_lifetime = 30 * 86400;
