@@ -75,8 +75,8 @@ inline void run_engine(Role role, const uint8_t* data, size_t size) {
   if (debug) {
     std::fprintf(stderr, "  handshake %s%s, read %d, error: %s\n",
                  c.handshake_complete() ? "complete" : "incomplete",
-                 c.info().resumed ? " (resumed)" : "",
-                 static_cast<int>(c.read_state()), c.error() ? c.error()->detail : "none");
+                 c.info().resumed ? " (resumed)" : "", static_cast<int>(c.read_state()),
+                 c.error() ? c.error()->detail : "none");
   }
 }
 
