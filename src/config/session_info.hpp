@@ -32,8 +32,9 @@ struct SessionInfo {
   std::vector<crypto::Certificate> peer_chain;
   uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
   // TLS 1.3 resumption. resumed: the server selected a ticket's PSK (no
-  // Certificate was sent; peer_chain is the original session's, from the
-  // ticket on the client, empty on the server). resumption_offered: server,
+  // Certificate was sent; peer_chain and peer_verify_status are the original
+  // session's, kept in the session data on the client and in the ticket on
+  // the server). resumption_offered: server,
   // the client offered a PSK. tickets: client, the newest ticket received
   // (null: none), and how many arrived; server, how many were sent.
   bool resumed = false;

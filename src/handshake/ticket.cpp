@@ -14,8 +14,10 @@ constexpr size_t kHeaderLength = 1 + crypto::kAeadNonceLength;
 
 Result<Bytes> seal_ticket(const TicketContents& c, ByteView key, crypto::RandomSource& random) {
   // The plaintext holds the PSK: built in wiped memory.
+  size_t size = 64 + c.psk.size() + c.server_name.size() + c.alpn.size();
+  for (const auto& der : c.peer_chain) size += 3 + der.size();
   Bytes plain_buf;
-  plain_buf.reserve(64 + c.psk.size() + c.server_name.size() + c.alpn.size());
+  plain_buf.reserve(size);
   Writer w(plain_buf);
   w.u16(static_cast<uint16_t>(c.cipher_suite));
   bool ok = w.vec8(c.psk);
@@ -24,6 +26,10 @@ Result<Bytes> seal_ticket(const TicketContents& c, ByteView key, crypto::RandomS
   w.u32(c.lifetime);
   ok = ok && w.vec16(as_bytes(c.server_name.data(), c.server_name.size())) &&
        w.vec8(as_bytes(c.alpn.data(), c.alpn.size()));
+  w.u32(c.peer_verify_status);
+  auto chain = w.begin_vec24();
+  for (const auto& der : c.peer_chain) ok = ok && w.vec24(der);
+  ok = ok && w.end(chain);
   SecureBytes plain(plain_buf.begin(), plain_buf.end());
   secure_wipe(plain_buf.data(), plain_buf.size());
   if (!ok) return Error::make(ErrorKind::internal, "ticket contents too long");
@@ -57,9 +63,16 @@ std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key) {
   TicketContents c;
   uint16_t suite = 0;
   ByteView psk, name, alpn;
+  Reader chain;
   if (!r.u16(suite) || !r.vec8(psk) || !r.u32(c.age_add) || !r.u64(c.issued_ms) ||
-      !r.u32(c.lifetime) || !r.vec16(name) || !r.vec8(alpn) || !r.empty() || psk.empty()) {
+      !r.u32(c.lifetime) || !r.vec16(name) || !r.vec8(alpn) || !r.u32(c.peer_verify_status) ||
+      !r.vec24(chain) || !r.empty() || psk.empty()) {
     return std::nullopt;
+  }
+  while (!chain.empty()) {
+    ByteView der;
+    if (!chain.vec24(der) || der.empty()) return std::nullopt;
+    c.peer_chain.emplace_back(der.begin(), der.end());
   }
   c.cipher_suite = static_cast<CipherSuite>(suite);
   c.psk.assign(psk.begin(), psk.end());

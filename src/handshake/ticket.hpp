@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/bytes.hpp"
 #include "base/protocol_ids.hpp"
@@ -27,6 +28,10 @@ struct TicketContents {
   uint32_t lifetime = 0;   // seconds
   std::string server_name;
   std::string alpn;
+  // The client's certificate chain (DER, leaf first) and its verification
+  // result in the original session, reported again by a resumed one.
+  std::vector<Bytes> peer_chain;
+  uint32_t peer_verify_status = 0;
 };
 
 // `key` is kTicketKeyLength bytes.

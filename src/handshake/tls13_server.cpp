@@ -309,6 +309,15 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
     // RFC 8446 4.2.11: selected_identity, with psk_dhe_ke (key_share above).
     sh.other_extensions.push_back(selected_identity_extension(psk_index_));
     info_.resumed = true;
+    // No Certificate comes from the client either: the original one's
+    // chain (verified then) is the peer's.
+    info_.peer_chain.clear();
+    for (const Bytes& der : resumption_->peer_chain) {
+      auto cert = crypto::Certificate::from_der(der);
+      if (!cert) return Error::make(ErrorKind::internal, "ticket certificate does not parse");
+      info_.peer_chain.push_back(std::move(*cert));
+    }
+    info_.peer_verify_status = resumption_->peer_verify_status;
   }
   CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
   info_.version = ProtocolVersion::tls13;
@@ -468,9 +477,17 @@ Status Tls13Server::send_session_tickets(unsigned count) {
     contents.lifetime = nst.lifetime;
     contents.server_name = info_.server_name;
     contents.alpn = info_.alpn;
+    for (const auto& cert : info_.peer_chain) {
+      contents.peer_chain.emplace_back(cert.der().begin(), cert.der().end());
+    }
+    contents.peer_verify_status = info_.peer_verify_status;
     CODA_ASSIGN(nst.ticket, seal_ticket(contents, ticket_key(), random_));
+    // RFC 8446 4.6.1: ticket<1..2^16-1>. A client chain too large for one
+    // (the ticket carries it) gets no tickets: a full handshake next time.
+    const Bytes body = nst.serialize();
+    if (body.empty()) return {};
     Bytes message;
-    append_handshake(message, HandshakeType::new_session_ticket, nst.serialize());
+    append_handshake(message, HandshakeType::new_session_ticket, body);
     // Post-handshake: not part of the transcript.
     CODA_TRY(sink_.write_handshake(message));
     ++info_.tickets;

@@ -4,9 +4,11 @@
 // must not take falling back to a full handshake.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "config/resumable_session.hpp"
+#include "support/malformed_support.hpp"
 #include "support/memory_pair.hpp"
 #include "support/test_keys.hpp"
 #include "support/test_pki.hpp"
@@ -423,6 +425,33 @@ TEST(Resumption, TicketsDisabledMeansNoneSentTakenOrOffered) {
   ASSERT_TRUE(quiet.pump());
   EXPECT_FALSE(quiet.server->info().resumption_offered);
   EXPECT_FALSE(quiet.client->info().resumed);
+}
+
+TEST(Resumption, ResumedServerKeepsTheClientCertificate) {
+  Peers peers;
+  test::LeafOptions leaf;
+  leaf.key = test::TestKeyType::ecdsa_p256;
+  leaf.server_auth = false;
+  leaf.client_auth = true;
+  leaf.common_name = "Coda Test Client";
+  peers.client->client_certificate = test::certified(test::default_pki().issue(leaf));
+  peers.server->client_auth = Config::ClientAuth::require;
+  peers.server->trust = test::trust_store();
+  peers.server->verify_peer = true;
+  auto first = test::make_pair(peers.client, peers.server);
+  ASSERT_TRUE(first.pump());
+  ASSERT_EQ(first.server->info().peer_chain.size(), 1U);
+  ASSERT_TRUE(first.client->info().ticket);
+  Observed seen;
+  auto pair = resume(peers, first.client->info().ticket, &seen);
+  ASSERT_TRUE(pair.server->handshake_complete());
+  EXPECT_TRUE(pair.server->info().resumed);
+  EXPECT_EQ(seen.certificates, 0);  // none either way
+  ASSERT_EQ(pair.server->info().peer_chain.size(), 1U);
+  EXPECT_TRUE(std::ranges::equal(pair.server->info().peer_chain[0].der(),
+                                 first.server->info().peer_chain[0].der()));
+  EXPECT_EQ(pair.server->info().peer_verify_status, 0U);
+  EXPECT_EQ(pair.transfer(*pair.client, *pair.server, "authenticated"), "authenticated");
 }
 
 TEST(Resumption, LifetimeIsCappedAtSevenDays) {
