@@ -27,6 +27,7 @@ struct plan {
   unsigned client_flags; /* of the client's second session */
   int tickets_on_demand; /* server: ticket_send(1) after the handshake */
   enum second_data data;
+  int server_p384_only; /* a HelloRetryRequest in every handshake */
 };
 static struct plan plan;
 static int second; /* the client is in its second session */
@@ -68,6 +69,13 @@ static void save_data(struct side* sd) {
 static void setup(struct side* sd) {
   int rc;
   if (strcmp(sd->name, "server") == 0) {
+    if (plan.server_p384_only) {
+      /* Neither client sends a P-384 share first (Coda: x25519 only;
+       * GnuTLS: x25519 and P-256): the server asks again, and the second
+       * ClientHello's binder covers the HelloRetryRequest. */
+      log_rc(sd, "priority P-384 only",
+             gnutls_priority_set_direct(sd->s, "NORMAL:-GROUP-ALL:+GROUP-SECP384R1", NULL));
+    }
     if (plan.server_key) {
       if (!ticket_key.data) gnutls_session_ticket_key_generate(&ticket_key);
       log_rc(sd, "ticket_enable_server", gnutls_session_ticket_enable_server(sd->s, &ticket_key));
@@ -151,7 +159,7 @@ static void server_waits_for_close(struct side* sd) {
     plan = p;                                   \
     setup(sd);                                  \
   }
-/* key, server flags, client flags, on demand, data */
+/* key, server flags, client flags, on demand, data, HRR */
 PLAN(setup_resume, 1, 0, 0, 0, SAVED)
 PLAN(setup_no_server_key, 0, 0, 0, 0, SAVED)
 PLAN(setup_client_no_tickets, 1, 0, GNUTLS_NO_TICKETS, 0, SAVED)
@@ -160,6 +168,7 @@ PLAN(setup_truncated, 1, 0, 0, 0, SAVED_TRUNCATED)
 PLAN(setup_garbage, 1, 0, 0, 0, GARBAGE)
 PLAN(setup_no_data, 1, 0, 0, 0, NO_DATA)
 PLAN(setup_no_auto_send, 1, GNUTLS_NO_AUTO_SEND_TICKET, 0, 1, SAVED)
+PLAN(setup_hello_retry, 1, 0, 0, 0, SAVED, 1)
 
 const struct scenario resumption_scenarios[] = {
     {"resume", client, server, setup_resume, NULL},
@@ -173,6 +182,7 @@ const struct scenario resumption_scenarios[] = {
     {"resume_garbage_data", client, server, setup_garbage, NULL},
     {"resume_no_data", client, server, setup_no_data, NULL},
     {"resume_no_auto_send", client, server, setup_no_auto_send, NULL},
+    {"resume_hello_retry", client, server, setup_hello_retry, NULL},
     {"deliberate_bye_with_tickets_unread", client_bye_first, server_waits_for_close, setup_resume,
      NULL},
     {NULL, NULL, NULL, NULL, NULL},
