@@ -12,6 +12,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -82,8 +83,11 @@ std::string priority_string(const Workload& w) {
   return p;
 }
 
+// Thread-safe: the bulk workload's two threads both look their priority up.
 gnutls_priority_t priority_for(const Workload& w) {
+  static std::mutex lock;
   static std::map<std::string, gnutls_priority_t> cache;
+  const std::lock_guard<std::mutex> held(lock);
   const std::string text = priority_string(w);
   auto it = cache.find(text);
   if (it != cache.end()) return it->second;

@@ -144,7 +144,7 @@ tools::Options make_options() {
            "decides)"},
           {"alpn-fatal", 0, false, false, "",
            "refuse clients whose ALPN list has none of --alpn (no_application_protocol)"},
-          {"noticket", 0, false, false, "", "accepted: Coda sends no session tickets"},
+          {"noticket", 0, false, false, "", "send no TLS 1.3 session tickets and take none"},
           {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
           {"bye", 0, true, false, "rdwr|wr|none",
            "our close: close_notify, then wait for the client's (rdwr, default) or EOF (wr); none: "
@@ -930,6 +930,7 @@ int main(int argc, char** argv) {
     return usage_error("--alpn-fatal needs at least one --alpn");
   }
   config->alpn_mandatory = opts.has("alpn-fatal");
+  if (opts.has("noticket")) config->tickets_enabled = false;
   config->fill_defaults();
 
   // Blocked before anything else so a signal from here on is read from the

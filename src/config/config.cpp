@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include <chrono>
+
 namespace coda {
 
 Result<std::shared_ptr<const CertifiedKey>> CertifiedKey::make(
@@ -38,6 +40,14 @@ void Config::apply(const Priority& priority) {
   signature_schemes = priority.signature_schemes;
   server_precedence = priority.server_precedence;
   middlebox_compat = priority.tls13_middlebox_compat;
+  tickets_enabled = !priority.no_tickets;
+}
+
+uint64_t Config::now_ms() const {
+  if (clock_ms) return clock_ms();
+  using namespace std::chrono;
+  return static_cast<uint64_t>(
+      duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
 }
 
 void Config::fill_defaults() {

@@ -2,14 +2,18 @@
 // handed to a Connection and shared freely between sessions and threads.
 #pragma once
 
+#include <cstdint>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/protocol_ids.hpp"
+#include "base/secure.hpp"
 #include "config/priority.hpp"
+#include "config/resumable_session.hpp"
 #include "crypto/random.hpp"
 #include "crypto/signature.hpp"
 #include "crypto/x509.hpp"
@@ -95,6 +99,29 @@ struct Config {
   std::string verify_hostname;
   // Verification time for tests; now when empty.
   std::optional<std::time_t> verify_time;
+
+  // TLS 1.3 resumption with tickets (RFC 8446 2.2, 4.6.1). Off altogether
+  // with tickets_enabled = false (priority %NO_TICKETS, coda-serv
+  // --noticket): the server sends and takes none, the client offers none.
+  bool tickets_enabled = true;
+  // Server: NewSessionTicket messages sent right after the client's
+  // Finished (GnuTLS 3.7.9 sends two); 0 sends none by itself.
+  unsigned tickets_after_handshake = 2;
+  // Server: whether a ticket a client offers (pre_shared_key) is taken.
+  bool accept_tickets = true;
+  // Server: the AES-256-GCM key tickets are sealed with (32 bytes); null:
+  // one random key per process.
+  std::shared_ptr<const SecureBytes> ticket_key;
+  // Server: ticket_lifetime in seconds (GnuTLS's default expiration, six
+  // hours); capped at kMaxTicketLifetimeSeconds.
+  uint32_t ticket_lifetime = 21600;
+  // Client: the session to resume (its ticket offered as a PSK with
+  // psk_dhe_ke); null: a full handshake.
+  std::shared_ptr<const ResumableSession> resume;
+  // Wall clock in ms since the epoch, for ticket ages and lifetimes; the
+  // system clock when empty (tests set it).
+  std::function<uint64_t()> clock_ms;
+  uint64_t now_ms() const;
 
   // Source of every random byte; the system CSPRNG when null. Not owned.
   crypto::RandomSource* random = nullptr;

@@ -4,10 +4,12 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/protocol_ids.hpp"
+#include "config/resumable_session.hpp"
 #include "crypto/x509.hpp"
 
 namespace coda {
@@ -29,6 +31,16 @@ struct SessionInfo {
   std::string server_name;  // the SNI the client sent (server side) or asked for
   std::vector<crypto::Certificate> peer_chain;
   uint32_t peer_verify_status = 0;  // crypto::VerifyStatus bits; 0 = trusted
+  // TLS 1.3 resumption. resumed: the server selected a ticket's PSK (no
+  // Certificate was sent; peer_chain and peer_verify_status are the original
+  // session's, kept in the session data on the client and in the ticket on
+  // the server). resumption_offered: server,
+  // the client offered a PSK. tickets: client, the newest ticket received
+  // (null: none), and how many arrived; server, how many were sent.
+  bool resumed = false;
+  bool resumption_offered = false;
+  std::shared_ptr<const ResumableSession> ticket;
+  unsigned tickets = 0;
 };
 
 }  // namespace coda

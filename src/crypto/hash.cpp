@@ -55,6 +55,19 @@ Bytes Hash::current() const {
   return out;
 }
 
+Bytes Hash::current_with(ByteView extra) const {
+  if (!state_) return {};
+  ossl::MdCtxPtr copy(EVP_MD_CTX_new());
+  Bytes out(hash_length(alg_));
+  unsigned int len = 0;
+  if (!copy || EVP_MD_CTX_copy_ex(copy.get(), state_->ctx.get()) != 1 ||
+      EVP_DigestUpdate(copy.get(), extra.data(), extra.size()) != 1 ||
+      EVP_DigestFinal_ex(copy.get(), out.data(), &len) != 1 || len != out.size()) {
+    std::abort();
+  }
+  return out;
+}
+
 Bytes Hash::digest(HashAlg alg, ByteView data) {
   Bytes out(hash_length(alg));
   unsigned int len = 0;

@@ -26,6 +26,8 @@ class Hash {
   void update(ByteView data);
   // Digest of everything fed so far; the hash goes on accepting data.
   Bytes current() const;
+  // Digest of everything fed so far followed by `extra`, which is not fed.
+  Bytes current_with(ByteView extra) const;
   HashAlg alg() const { return alg_; }
 
   static Bytes digest(HashAlg alg, ByteView data);

@@ -103,6 +103,10 @@ class Connection {
   // TLS 1.3 KeyUpdate (RFC 8446 4.6.3): new write keys, and with
   // request_peer the peer is asked for new ones too.
   virtual Status update_keys(bool request_peer) = 0;
+  // Server, TLS 1.3: `count` more NewSessionTicket messages (RFC 8446
+  // 4.6.1); invalid_request before the handshake completes, as a client or
+  // in TLS 1.2. The newest ticket a client received is info().ticket.
+  virtual Status send_session_tickets(unsigned count) = 0;
 
   // ---- closure ----
   // Queues close_notify once; later calls do nothing.

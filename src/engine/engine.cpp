@@ -382,6 +382,12 @@ Status Engine::update_keys(bool request_peer) {
   return machine_->update_keys(request_peer);
 }
 
+Status Engine::send_session_tickets(unsigned count) {
+  if (error_) return *error_;
+  if (write_state_ != DirectionState::open) return invalid_request("sending side is closed");
+  return machine_->send_session_tickets(count);
+}
+
 void Engine::release_buffers() {
   if (out_pos_ == 0 && out_.empty()) give_back_buffer(out_);
   if (app_data_available() == 0) {

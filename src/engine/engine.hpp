@@ -30,6 +30,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void set_discard_app_data(bool discard) override { discard_app_data_ = discard; }
   uint64_t app_bytes_discarded() const override { return app_discarded_; }
   Status update_keys(bool request_peer) override;
+  Status send_session_tickets(unsigned count) override;
   void release_buffers() override;
   void close_write() override;
   Status send_warning_alert(AlertDescription alert) override;

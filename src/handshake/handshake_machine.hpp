@@ -97,6 +97,12 @@ class HandshakeMachine {
     (void)request_peer;
     return Error::make(ErrorKind::invalid_request, "no key update in this state");
   }
+  // Server, TLS 1.3: sends `count` NewSessionTicket messages (RFC 8446
+  // 4.6.1). invalid_request before the handshake completes or elsewhere.
+  virtual Status send_session_tickets(unsigned count) {
+    (void)count;
+    return Error::make(ErrorKind::invalid_request, "no session tickets in this state");
+  }
   // Whether application data may be received now.
   virtual bool application_data_allowed() const = 0;
 };

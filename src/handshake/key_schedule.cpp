@@ -34,12 +34,14 @@ SecureBytes KeySchedule::derive_secret(ByteView secret, const char* label,
   return hkdf_expand_label(hash_, secret, label, transcript_hash, crypto::hash_length(hash_));
 }
 
-void KeySchedule::derive_handshake_secrets(ByteView shared_secret, ByteView hello_hash) {
+void KeySchedule::derive_handshake_secrets(ByteView shared_secret, ByteView hello_hash,
+                                           ByteView psk) {
   const size_t n = crypto::hash_length(hash_);
   const SecureBytes zeros(n, 0);
   const Bytes empty_hash = crypto::Hash::digest(hash_, {});
-  // Without a PSK the early secret is Extract(0, 0) (RFC 8446 7.1).
-  const SecureBytes early = hkdf_extract(hash_, zeros, zeros);
+  // RFC 8446 7.1: early secret = Extract(0, PSK), with a string of
+  // Hash.length zeros as the PSK when there is none.
+  const SecureBytes early = hkdf_extract(hash_, zeros, psk.empty() ? ByteView(zeros) : psk);
   const SecureBytes derived = derive_secret(early, "derived", empty_hash);
   handshake_secret_ = hkdf_extract(hash_, derived, shared_secret);
   client_hs_ = derive_secret(handshake_secret_, "c hs traffic", hello_hash);
@@ -51,12 +53,16 @@ void KeySchedule::derive_application_secrets(ByteView server_finished_hash) {
   const SecureBytes zeros(n, 0);
   const Bytes empty_hash = crypto::Hash::digest(hash_, {});
   const SecureBytes derived = derive_secret(handshake_secret_, "derived", empty_hash);
-  const SecureBytes master = hkdf_extract(hash_, derived, zeros);
-  client_app_ = derive_secret(master, "c ap traffic", server_finished_hash);
-  server_app_ = derive_secret(master, "s ap traffic", server_finished_hash);
-  exporter_ = derive_secret(master, "exp master", server_finished_hash);
+  master_secret_ = hkdf_extract(hash_, derived, zeros);
+  client_app_ = derive_secret(master_secret_, "c ap traffic", server_finished_hash);
+  server_app_ = derive_secret(master_secret_, "s ap traffic", server_finished_hash);
+  exporter_ = derive_secret(master_secret_, "exp master", server_finished_hash);
   // The handshake secret is no longer needed: drop it now, not at the end.
   SecureBytes().swap(handshake_secret_);
+}
+
+SecureBytes KeySchedule::resumption_master_secret(ByteView client_finished_hash) const {
+  return derive_secret(master_secret_, "res master", client_finished_hash);
 }
 
 }  // namespace coda::hs

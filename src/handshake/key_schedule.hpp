@@ -1,6 +1,6 @@
-// The TLS 1.3 key schedule (RFC 8446 7.1) without PSKs: early secret from
-// zeros, handshake secret from the (EC)DHE secret, master secret, and the
-// traffic secrets and keys derived from them.
+// The TLS 1.3 key schedule (RFC 8446 7.1): early secret from the PSK of a
+// resumed session (or zeros), handshake secret from the (EC)DHE secret,
+// master secret, and the traffic and resumption secrets derived from them.
 #pragma once
 
 #include "base/bytes.hpp"
@@ -30,10 +30,15 @@ class KeySchedule {
  public:
   explicit KeySchedule(crypto::HashAlg hash);
 
-  // After ServerHello: hash of ClientHello..ServerHello.
-  void derive_handshake_secrets(ByteView shared_secret, ByteView hello_hash);
+  // After ServerHello: hash of ClientHello..ServerHello. `psk` is the
+  // resumption PSK when the server selected one, else empty (RFC 8446 7.1:
+  // the early secret is then HKDF-Extract(0, 0)).
+  void derive_handshake_secrets(ByteView shared_secret, ByteView hello_hash, ByteView psk = {});
   // After the server Finished: hash of ClientHello..server Finished.
   void derive_application_secrets(ByteView server_finished_hash);
+  // After the client Finished: hash of ClientHello..client Finished (RFC
+  // 8446 7.1, "res master"); requires derive_application_secrets().
+  SecureBytes resumption_master_secret(ByteView client_finished_hash) const;
 
   crypto::HashAlg hash() const { return hash_; }
   const SecureBytes& client_handshake_secret() const { return client_hs_; }
@@ -47,6 +52,7 @@ class KeySchedule {
 
   crypto::HashAlg hash_;
   SecureBytes handshake_secret_;
+  SecureBytes master_secret_;
   SecureBytes client_hs_, server_hs_;
   SecureBytes client_app_, server_app_, exporter_;
 };

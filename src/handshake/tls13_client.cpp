@@ -9,6 +9,7 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/psk.hpp"
 #include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
@@ -59,6 +60,9 @@ class Tls13Client final : public HandshakeMachine {
   Status on_post_handshake(const HandshakeMessage& m);
   Status check_server_hello_common(const ServerHello& sh);
   Status send_client_hello();
+  Status choose_offer();
+  Status seal_binder(Bytes& body);
+  Status on_new_session_ticket(const HandshakeMessage& m);
   Status send(HandshakeType type, ByteView body);
   void send_compat_change_cipher_spec();
 
@@ -80,6 +84,12 @@ class Tls13Client final : public HandshakeMachine {
   std::vector<uint16_t> requested_schemes_;
   std::vector<Bytes> requested_authorities_;  // the server's certificate_authorities
   ApplicationSecrets app_secrets_;
+  // The session offered for resumption (null: none), and whether the server
+  // took it. res_master_: RFC 8446 7.1, kept for the tickets that follow.
+  std::shared_ptr<const ResumableSession> offer_;
+  const SuiteInfo* offer_suite_ = nullptr;
+  bool resumed_ = false;
+  SecureBytes res_master_;
 };
 
 Status Tls13Client::send(HandshakeType type, ByteView body) {
@@ -143,6 +153,7 @@ Status Tls13Client::start() {
     info_.server_name = config_.server_name;
   }
   hello_.alpn = config_.alpn_protocols;
+  if (offer13) CODA_TRY(choose_offer());
   if (!offer13) {
     CODA_TRY(send_client_hello());
     state_ = ClientState::wait_server_hello;
@@ -162,8 +173,62 @@ Status Tls13Client::start() {
   return {};
 }
 
+Status Tls13Client::choose_offer() {
+  const auto& session = config_.resume;
+  if (!config_.tickets_enabled || !session || !session->usable_at(config_.now_ms())) return {};
+  const SuiteInfo* suite = find_suite(session->cipher_suite);
+  if (suite == nullptr || suite->version != ProtocolVersion::tls13) return {};
+  // RFC 8446 4.2.11: a PSK goes with a suite of its hash; offer it only
+  // when we offer such a suite.
+  const bool hash_offered =
+      std::any_of(hello_.cipher_suites.begin(), hello_.cipher_suites.end(), [&](uint16_t id) {
+        const SuiteInfo* s = find_suite(id);
+        return s && s->version == ProtocolVersion::tls13 && s->hash == suite->hash;
+      });
+  // RFC 8446 4.6.1: clients SHOULD only resume with the SNI of the
+  // original session.
+  if (!hash_offered || session->server_name != config_.server_name) return {};
+  offer_ = session;
+  offer_suite_ = suite;
+  // RFC 8446 4.2.9: a PSK needs psk_key_exchange_modes; we only do
+  // psk_dhe_ke, so every resumed session has a fresh (EC)DHE secret.
+  hello_.psk_key_exchange_modes = {kPskDheKe};
+  return {};
+}
+
+Status Tls13Client::seal_binder(Bytes& body) {
+  // RFC 8446 4.2.11.1: obfuscated_ticket_age = age in ms + ticket_age_add.
+  const uint64_t now = config_.now_ms();
+  const uint64_t age = now > offer_->received_ms ? now - offer_->received_ms : 0;
+  OfferedPsks psks;
+  psks.identities.push_back({offer_->ticket, static_cast<uint32_t>(age + offer_->age_add)});
+  const size_t n = crypto::hash_length(offer_suite_->hash);
+  psks.binders.push_back(Bytes(n, 0));
+  hello_.pre_shared_key = psks.serialize();
+  body = hello_.serialize();
+  if (body.empty()) return Error::make(ErrorKind::internal, "ClientHello too long");
+  // RFC 8446 4.2.11.2: the binder covers the transcript up to and
+  // including the ClientHello truncated before the binders list (after a
+  // HelloRetryRequest: message_hash, the HRR, then this ClientHello).
+  Bytes message;
+  append_handshake(message, HandshakeType::client_hello, body);
+  const Bytes hash =
+      transcript_.current_with(offer_suite_->hash, truncated_client_hello(message, psks));
+  const Bytes binder = psk_binder(offer_suite_->hash, offer_->psk, hash);
+  // pre_shared_key is the last extension and its one binder the last bytes.
+  std::copy(binder.begin(), binder.end(), body.end() - static_cast<std::ptrdiff_t>(n));
+  psks.binders.front() = binder;
+  hello_.pre_shared_key = psks.serialize();
+  return {};
+}
+
 Status Tls13Client::send_client_hello() {
-  const Bytes body = hello_.serialize();
+  Bytes body;
+  if (offer_) {
+    CODA_TRY(seal_binder(body));
+  } else {
+    body = hello_.serialize();
+  }
   // Which extensions we offered decides what the server may answer with
   // (RFC 8446 4.2); reading our own hello back is the one source of truth.
   // A hello without credentials may list no suite at all, which the parser
@@ -234,8 +299,10 @@ Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
   // ones we know but that do not belong in this message are illegal_parameter.
   for (uint16_t type : sh.extension_types) {
     const auto t = static_cast<ExtensionType>(type);
-    const bool allowed = t == ExtensionType::supported_versions || t == ExtensionType::key_share ||
-                         (sh.is_hello_retry_request() && t == ExtensionType::cookie);
+    const bool allowed =
+        t == ExtensionType::supported_versions || t == ExtensionType::key_share ||
+        (sh.is_hello_retry_request() && t == ExtensionType::cookie) ||
+        (!sh.is_hello_retry_request() && t == ExtensionType::pre_shared_key && offer_ != nullptr);
     if (allowed) continue;
     if (hello_.has_extension(t)) return illegal_parameter("extension not allowed in ServerHello");
     return Error::alert_error(AlertDescription::unsupported_extension,
@@ -274,6 +341,21 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   // RFC 8446 4.2.8: the server's share MUST be for a group we sent a share for.
   if (share == nullptr) return illegal_parameter("key share for a group we did not offer");
   CODA_ASSIGN(auto shared, share->shared_secret(sh.key_share->key_exchange));
+  CODA_ASSIGN(auto selected, selected_identity(sh));
+  if (selected) {
+    // RFC 8446 4.2.11: the index must name an offered PSK (we offer one),
+    // and the suite must have the PSK's hash.
+    if (*selected != 0) return illegal_parameter("server selected a PSK we did not offer");
+    if (suite_->hash != offer_suite_->hash) {
+      return illegal_parameter("server selected a PSK with a suite of another hash");
+    }
+    resumed_ = true;
+    info_.resumed = true;
+    // No Certificate comes in a resumed handshake: the original session's
+    // peer stays the peer.
+    info_.peer_chain = offer_->peer_chain;
+    info_.peer_verify_status = offer_->peer_verify_status;
+  }
 
   transcript_.set_hash(suite_->hash);
   transcript_.add(m.raw);
@@ -281,7 +363,8 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   info_.cipher_suite = suite_->id;
   info_.group = share->group();
   schedule_.emplace(suite_->hash);
-  schedule_->derive_handshake_secrets(shared, transcript_.current());
+  schedule_->derive_handshake_secrets(shared, transcript_.current(),
+                                      resumed_ ? ByteView(offer_->psk) : ByteView());
   shares_.clear();  // the private keys are spent
   info_.client_random = hello_.random;
   info_.server_random = sh.random;
@@ -322,6 +405,13 @@ Status Tls13Client::on_hello_retry_request(const ServerHello& hrr, const Handsha
   }
   hello_.cookie = hrr.cookie;
   info_.hello_retry = true;
+  // RFC 8446 4.1.2: the second ClientHello may drop a PSK whose hash does
+  // not go with the suite the server chose.
+  if (offer_ && offer_suite_->hash != suite_->hash) {
+    offer_.reset();
+    hello_.pre_shared_key.reset();
+    hello_.psk_key_exchange_modes.clear();
+  }
 
   transcript_.set_hash(suite_->hash);
   transcript_.replace_with_message_hash();
@@ -347,7 +437,9 @@ Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
   }
   CODA_TRY(accept_alpn(config_, ee.alpn, info_));
   transcript_.add(m.raw);
-  state_ = ClientState::wait_certificate_or_request;
+  // RFC 8446 2.2: a PSK handshake has no Certificate, CertificateVerify or
+  // (4.3.2) CertificateRequest; anything but Finished is unexpected.
+  state_ = resumed_ ? ClientState::wait_finished : ClientState::wait_certificate_or_request;
   return {};
 }
 
@@ -416,6 +508,7 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   mine.verify_data = finished_verify_data(suite_->hash, schedule_->client_handshake_secret(),
                                           transcript_.current());
   CODA_TRY(send(HandshakeType::finished, mine.serialize()));
+  res_master_ = schedule_->resumption_master_secret(transcript_.current());
   // Logged once our Finished is out, as GnuTLS does: a key log callback
   // that fails here leaves the server with a complete handshake.
   CODA_TRY(log_application_secrets(*schedule_, sink_));
@@ -432,18 +525,35 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
 
 Status Tls13Client::on_post_handshake(const HandshakeMessage& m) {
   switch (m.type) {
-    case HandshakeType::new_session_ticket: {
-      // Resumption is not offered yet: the ticket is checked and dropped.
-      CODA_ASSIGN(auto ticket, NewSessionTicket::parse(m.body));
-      (void)ticket;
-      return {};
-    }
+    case HandshakeType::new_session_ticket:
+      return on_new_session_ticket(m);
     case HandshakeType::key_update:
       return handle_key_update(m, *suite_, app_secrets_, sink_);
     default:
       // We never send post_handshake_auth, so a CertificateRequest is unexpected too.
       return unexpected("unexpected post-handshake message");
   }
+}
+
+Status Tls13Client::on_new_session_ticket(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto nst, NewSessionTicket::parse(m.body));
+  ++info_.tickets;
+  // RFC 8446 4.6.1: a lifetime of zero means discard it at once.
+  if (nst.lifetime == 0) return {};
+  auto session = std::make_shared<ResumableSession>();
+  session->cipher_suite = suite_->id;
+  session->psk = resumption_psk(suite_->hash, res_master_, nst.nonce);
+  session->ticket = std::move(nst.ticket);
+  session->age_add = nst.age_add;
+  // RFC 8446 4.6.1: clients MUST NOT cache a ticket for over seven days.
+  session->lifetime = std::min(nst.lifetime, kMaxTicketLifetimeSeconds);
+  session->received_ms = config_.now_ms();
+  session->server_name = config_.server_name;
+  session->alpn = info_.alpn;
+  session->peer_chain = info_.peer_chain;
+  session->peer_verify_status = info_.peer_verify_status;
+  info_.ticket = std::move(session);
+  return {};
 }
 
 }  // namespace

@@ -10,7 +10,9 @@
 #include "handshake/handshake_machine.hpp"
 #include "handshake/key_schedule.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/psk.hpp"
 #include "handshake/send.hpp"
+#include "handshake/ticket.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
@@ -47,6 +49,7 @@ class Tls13Server final : public HandshakeMachine {
     return send_key_update(request_peer, *suite_, app_secrets_, sink_);
   }
   bool awaiting_client_hello() const override { return state_ == ServerState::wait_client_hello; }
+  Status send_session_tickets(unsigned count) override;
 
  private:
   Status on_client_hello(const HandshakeMessage& m);
@@ -54,12 +57,17 @@ class Tls13Server final : public HandshakeMachine {
   Status negotiate(const ClientHello& ch);
   Status send_hello_retry_request(NamedGroup group);
   Status send_server_flight(const ClientHello& ch, const KeyShareEntry& client_share);
+  Status send_certificate_flight(bool ask_certificate);
   Status on_client_certificate(const HandshakeMessage& m);
   Status on_client_certificate_verify(const HandshakeMessage& m);
   Status on_finished(const HandshakeMessage& m);
   Status on_post_handshake(const HandshakeMessage& m);
   Status send(HandshakeType type, ByteView body);
   const KeyShareEntry* share_for(const ClientHello& ch, NamedGroup group) const;
+  Status choose_psk(const ClientHello& ch, ByteView message);
+  bool ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age, const ClientHello& ch,
+                         const std::optional<std::string>& alpn) const;
+  ByteView ticket_key() const;
 
   const Config& config_;
   SessionInfo& info_;
@@ -76,6 +84,14 @@ class Tls13Server final : public HandshakeMachine {
   bool sent_ccs_ = false;
   std::optional<KeySchedule> schedule_;
   ApplicationSecrets app_secrets_;
+  // The ticket the client offered that we resume (RFC 8446 2.2), its index
+  // in the client's list, the resumption master secret for our own tickets,
+  // and whether the client's psk_key_exchange_modes allow those.
+  std::optional<TicketContents> resumption_;
+  uint16_t psk_index_ = 0;
+  SecureBytes res_master_;
+  bool tickets_usable_ = true;
+  uint64_t ticket_nonce_ = 0;
 };
 
 Status Tls13Server::send(HandshakeType type, ByteView body) {
@@ -224,9 +240,15 @@ Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
                               "client offers no version we speak");
   }
   CODA_TRY(negotiate(ch));
+  // RFC 8446 4.2.9: no tickets for a client whose psk_key_exchange_modes
+  // leave out the only mode we resume with (GnuTLS skips them then too).
+  tickets_usable_ = ch.psk_key_exchange_modes.empty() ||
+                    std::find(ch.psk_key_exchange_modes.begin(), ch.psk_key_exchange_modes.end(),
+                              kPskDheKe) != ch.psk_key_exchange_modes.end();
   session_id_ = ch.legacy_session_id;
   if (ch.server_name) info_.server_name = *ch.server_name;
   transcript_.set_hash(suite_->hash);
+  CODA_TRY(choose_psk(ch, m.raw));
   transcript_.add(m.raw);
   const KeyShareEntry* share = share_for(ch, *group_);
   if (share == nullptr) return send_hello_retry_request(*group_);
@@ -264,6 +286,9 @@ Status Tls13Server::on_second_client_hello(const HandshakeMessage& m) {
       ch.key_shares->front().group != static_cast<uint16_t>(*group_)) {
     return illegal_parameter("second ClientHello lacks the requested key share");
   }
+  // RFC 8446 4.2.11.2: the binders of the second ClientHello cover the
+  // HelloRetryRequest too; the PSK is chosen again on it.
+  CODA_TRY(choose_psk(ch, m.raw));
   transcript_.add(m.raw);
   return send_server_flight(ch, ch.key_shares->front());
 }
@@ -280,13 +305,28 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   sh.selected_version = static_cast<uint16_t>(ProtocolVersion::tls13);
   sh.key_share = KeyShareEntry{static_cast<uint16_t>(*group_),
                                Bytes(share.public_key().begin(), share.public_key().end())};
+  if (resumption_) {
+    // RFC 8446 4.2.11: selected_identity, with psk_dhe_ke (key_share above).
+    sh.other_extensions.push_back(selected_identity_extension(psk_index_));
+    info_.resumed = true;
+    // No Certificate comes from the client either: the original one's
+    // chain (verified then) is the peer's.
+    info_.peer_chain.clear();
+    for (const Bytes& der : resumption_->peer_chain) {
+      auto cert = crypto::Certificate::from_der(der);
+      if (!cert) return Error::make(ErrorKind::internal, "ticket certificate does not parse");
+      info_.peer_chain.push_back(std::move(*cert));
+    }
+    info_.peer_verify_status = resumption_->peer_verify_status;
+  }
   CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
   info_.version = ProtocolVersion::tls13;
   info_.cipher_suite = suite_->id;
   info_.group = *group_;
 
   schedule_.emplace(suite_->hash);
-  schedule_->derive_handshake_secrets(shared, transcript_.current());
+  schedule_->derive_handshake_secrets(shared, transcript_.current(),
+                                      resumption_ ? ByteView(resumption_->psk) : ByteView());
   info_.client_random = ch.random;
   info_.server_random = sh.random;
   CODA_TRY(log_handshake_secrets(*schedule_, sink_));
@@ -305,7 +345,30 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   ee.alpn = alpn;
   info_.alpn = alpn.value_or("");
   CODA_TRY(send(HandshakeType::encrypted_extensions, ee.serialize()));
-  if (config_.client_auth != Config::ClientAuth::none) {
+  // RFC 8446 2.2: a PSK handshake authenticates by the PSK: no Certificate,
+  // no CertificateVerify, and (4.3.2) no CertificateRequest.
+  const bool ask_certificate = config_.client_auth != Config::ClientAuth::none && !resumption_;
+  if (resumption_) {
+    resumption_.reset();  // the PSK is spent
+  } else {
+    CODA_TRY(send_certificate_flight(ask_certificate));
+  }
+  Finished fin;
+  fin.verify_data = finished_verify_data(suite_->hash, schedule_->server_handshake_secret(),
+                                         transcript_.current());
+  CODA_TRY(send(HandshakeType::finished, fin.serialize()));
+
+  schedule_->derive_application_secrets(transcript_.current());
+  CODA_TRY(log_application_secrets(*schedule_, sink_));
+  app_secrets_.read = schedule_->client_application_secret();
+  app_secrets_.write = schedule_->server_application_secret();
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
+  state_ = ask_certificate ? ServerState::wait_client_certificate : ServerState::wait_finished;
+  return {};
+}
+
+Status Tls13Server::send_certificate_flight(bool ask_certificate) {
+  if (ask_certificate) {
     CertificateRequest req;
     for (SignatureScheme s : config_.signature_schemes) {
       req.signature_algorithms.push_back(static_cast<uint16_t>(s));
@@ -317,19 +380,119 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   info_.own_signature_scheme = scheme_;
   CODA_ASSIGN(auto cv, make_certificate_verify(certificate_->key, scheme_, /*server=*/true,
                                                transcript_.current()));
-  CODA_TRY(send(HandshakeType::certificate_verify, cv));
-  Finished fin;
-  fin.verify_data = finished_verify_data(suite_->hash, schedule_->server_handshake_secret(),
-                                         transcript_.current());
-  CODA_TRY(send(HandshakeType::finished, fin.serialize()));
+  return send(HandshakeType::certificate_verify, cv);
+}
 
-  schedule_->derive_application_secrets(transcript_.current());
-  CODA_TRY(log_application_secrets(*schedule_, sink_));
-  app_secrets_.read = schedule_->client_application_secret();
-  app_secrets_.write = schedule_->server_application_secret();
-  CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
-  state_ = config_.client_auth != Config::ClientAuth::none ? ServerState::wait_client_certificate
-                                                           : ServerState::wait_finished;
+ByteView Tls13Server::ticket_key() const {
+  return config_.ticket_key ? ByteView(*config_.ticket_key) : ByteView(process_ticket_key());
+}
+
+bool Tls13Server::ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age,
+                                    const ClientHello& ch,
+                                    const std::optional<std::string>& alpn) const {
+  // RFC 8446 4.6.1: only with a suite of the same KDF hash.
+  const SuiteInfo* original = find_suite(t.cipher_suite);
+  if (original == nullptr || original->version != ProtocolVersion::tls13 ||
+      original->hash != suite_->hash) {
+    return false;
+  }
+  // RFC 8446 4.6.1: never past its lifetime, and never over seven days.
+  const uint64_t now = config_.now_ms();
+  if (now < t.issued_ms) return false;
+  const uint64_t server_age = now - t.issued_ms;
+  const uint64_t lifetime_ms = uint64_t{std::min(t.lifetime, kMaxTicketLifetimeSeconds)} * 1000;
+  if (server_age >= lifetime_ms) return false;
+  // RFC 8446 4.2.11.1 / 8.3: the age the client reports (its obfuscated
+  // age less ticket_age_add) must agree with ours, within a window for
+  // the round trip and clock rates; a ticket replayed long after is out.
+  constexpr uint64_t kAgeWindowMs = 60'000;
+  const uint64_t client_age = static_cast<uint32_t>(obfuscated_age - t.age_add);
+  const uint64_t gap = client_age > server_age ? client_age - server_age : server_age - client_age;
+  if (gap > kAgeWindowMs || client_age >= lifetime_ms) return false;
+  // RFC 8446 4.6.1 / 4.2.10: the session continues the original one: the
+  // same server_name and the same application protocol.
+  if (t.server_name != ch.server_name.value_or("")) return false;
+  if (t.alpn != alpn.value_or("")) return false;
+  return true;
+}
+
+Status Tls13Server::choose_psk(const ClientHello& ch, ByteView message) {
+  resumption_.reset();
+  if (!ch.pre_shared_key) return {};
+  info_.resumption_offered = true;
+  // RFC 8446 4.2.9: a pre_shared_key without psk_key_exchange_modes MUST
+  // abort the handshake.
+  if (ch.psk_key_exchange_modes.empty()) {
+    return Error::alert_error(AlertDescription::missing_extension,
+                              "pre_shared_key without psk_key_exchange_modes");
+  }
+  CODA_ASSIGN(auto offered, OfferedPsks::parse(*ch.pre_shared_key));
+  // We resume only with psk_dhe_ke (a fresh key share every time).
+  const bool dhe = std::find(ch.psk_key_exchange_modes.begin(), ch.psk_key_exchange_modes.end(),
+                             kPskDheKe) != ch.psk_key_exchange_modes.end();
+  if (!config_.tickets_enabled || !config_.accept_tickets || !dhe) return {};
+  CODA_ASSIGN(auto alpn, choose_alpn(config_, ch.alpn));
+  // Only the first few identities are tried: each costs a decryption.
+  constexpr size_t kMaxIdentitiesTried = 4;
+  const size_t tried = std::min(offered.identities.size(), kMaxIdentitiesTried);
+  for (size_t i = 0; i < tried; ++i) {
+    const PskIdentity& id = offered.identities[i];
+    auto ticket = open_ticket(id.identity, ticket_key());
+    if (!ticket || !ticket_acceptable(*ticket, id.obfuscated_ticket_age, ch, alpn)) continue;
+    // RFC 8446 4.2.11: the binder MUST be validated before the PSK is
+    // selected, and a binder that does not validate aborts the handshake
+    // (6.2: decrypt_error).
+    const ByteView truncated = truncated_client_hello(message, offered);
+    const Bytes expected =
+        psk_binder(suite_->hash, ticket->psk, transcript_.current_with(suite_->hash, truncated));
+    if (!ct_equal(expected, offered.binders[i])) {
+      return Error::alert_error(AlertDescription::decrypt_error, "PSK binder does not verify");
+    }
+    psk_index_ = static_cast<uint16_t>(i);
+    resumption_ = std::move(ticket);
+    return {};
+  }
+  return {};
+}
+
+Status Tls13Server::send_session_tickets(unsigned count) {
+  if (!complete()) {
+    return Error::make(ErrorKind::invalid_request, "no session ticket before the handshake ends");
+  }
+  if (!config_.tickets_enabled) return {};
+  for (unsigned i = 0; i < count && tickets_usable_; ++i) {
+    NewSessionTicket nst;
+    // RFC 8446 4.6.1: at most seven days.
+    nst.lifetime = std::min(config_.ticket_lifetime, kMaxTicketLifetimeSeconds);
+    uint8_t add[4];
+    random_.fill(add);
+    nst.age_add = uint32_t{add[0]} << 24 | uint32_t{add[1]} << 16 | uint32_t{add[2]} << 8 | add[3];
+    // RFC 8446 4.6.1: a nonce unique among the tickets of this connection.
+    const uint64_t counter = ticket_nonce_++;
+    for (int b = 7; b >= 0; --b) nst.nonce.push_back(static_cast<uint8_t>(counter >> (8 * b)));
+    TicketContents contents;
+    contents.cipher_suite = suite_->id;
+    contents.psk = resumption_psk(suite_->hash, res_master_, nst.nonce);
+    contents.age_add = nst.age_add;
+    contents.issued_ms = config_.now_ms();
+    contents.lifetime = nst.lifetime;
+    contents.server_name = info_.server_name;
+    contents.alpn = info_.alpn;
+    for (const auto& cert : info_.peer_chain) {
+      contents.peer_chain.emplace_back(cert.der().begin(), cert.der().end());
+    }
+    contents.peer_verify_status = info_.peer_verify_status;
+    CODA_ASSIGN(nst.ticket, seal_ticket(contents, ticket_key(), random_));
+    // RFC 8446 4.6.1: ticket<1..2^16-1>. A client chain too large for one
+    // (the ticket carries it) gets no tickets: a full handshake next time.
+    const Bytes body = nst.serialize();
+    if (body.empty()) return {};
+    Bytes message;
+    append_handshake(message, HandshakeType::new_session_ticket, body);
+    // Post-handshake: not part of the transcript.
+    CODA_TRY(sink_.write_handshake(message));
+    ++info_.tickets;
+  }
   return {};
 }
 
@@ -366,11 +529,14 @@ Status Tls13Server::on_finished(const HandshakeMessage& m) {
   }
   transcript_.add(m.raw);
   CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, app_secrets_.read)));
+  res_master_ = schedule_->resumption_master_secret(transcript_.current());
   state_ = ServerState::connected;
   // What only the handshake needed goes now, not when the session ends.
   schedule_.reset();
   transcript_ = Transcript{};
-  return {};
+  // RFC 8446 4.6.1: tickets may go any time after the client's Finished;
+  // GnuTLS sends its own right then.
+  return send_session_tickets(config_.tickets_after_handshake);
 }
 
 Status Tls13Server::on_post_handshake(const HandshakeMessage& m) {

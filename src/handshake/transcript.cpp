@@ -40,6 +40,13 @@ Bytes Transcript::current() const {
   return hash_->current();
 }
 
+Bytes Transcript::current_with(crypto::HashAlg alg, ByteView extra) const {
+  if (hash_) return hash_->current_with(extra);
+  crypto::Hash h(alg);
+  h.update(pending_);
+  return h.current_with(extra);
+}
+
 void Transcript::replace_with_message_hash() {
   assert(hash_);
   const Bytes ch1_hash = hash_->current();

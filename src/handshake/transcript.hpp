@@ -21,6 +21,10 @@ class Transcript {
   bool has_hash() const { return hash_.has_value(); }
   // Hash of everything added so far; requires set_hash().
   Bytes current() const;
+  // Hash (with `alg` when no hash is set yet) of everything added so far
+  // followed by `extra`, which is not added: the PSK binder hashes a
+  // truncated ClientHello that never enters the transcript as such.
+  Bytes current_with(crypto::HashAlg alg, ByteView extra) const;
   // RFC 8446 4.4.1: after a HelloRetryRequest, ClientHello1 is replaced by
   // a synthetic message_hash message carrying its hash.
   void replace_with_message_hash();

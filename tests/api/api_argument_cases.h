@@ -336,6 +336,32 @@ CASE(gnutls_session_set_data, 2, null, _, SAME, INVAL,
      ret_int(gnutls_session_set_data(new_client(), NULL, 4)))
 CASE(gnutls_session_set_data, 3, range, _, SAME, INVAL,
      ret_int(gnutls_session_set_data(new_client(), "\0\0\0\0", 0)))
+CASE(gnutls_session_get_data, 1, null, _, SAME, INVAL, char buf[8]; size_t n = sizeof buf;
+     ret_int(gnutls_session_get_data(NULL, buf, &n)))
+/* NULL asks for the size: GNUTLS_E_SHORT_MEMORY_BUFFER and the size. */
+CASE(gnutls_session_get_data, 2, null, _, SAME, "GNUTLS_E_SHORT_MEMORY_BUFFER", size_t n = 0;
+     ret_int(gnutls_session_get_data(live_client(), NULL, &n)))
+CASE(gnutls_session_get_data, 3, null, _, SAME, INVAL, char buf[8];
+     ret_int(gnutls_session_get_data(live_client(), buf, NULL)))
+CASE(gnutls_session_resumption_requested, 1, null, _, SAME, "0",
+     ret_int(gnutls_session_resumption_requested(NULL)))
+CASE(gnutls_session_ticket_key_generate, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_session_ticket_key_generate(NULL)))
+CASE(gnutls_session_ticket_enable_client, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_session_ticket_enable_client(NULL)))
+CASE(gnutls_session_ticket_enable_server, 1, null, _, SAME, INVAL, gnutls_datum_t k;
+     gnutls_session_ticket_key_generate(&k); ret_int(gnutls_session_ticket_enable_server(NULL, &k));
+     gnutls_free(k.data))
+CASE(gnutls_session_ticket_enable_server, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_session_ticket_enable_server(new_server(), NULL)))
+CASE(gnutls_session_ticket_send, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_session_ticket_send(NULL, 1, 0)))
+/* Zero tickets is a request GnuTLS refuses. */
+CASE(gnutls_session_ticket_send, 2, range, _, SAME, INVAL,
+     ret_int(gnutls_session_ticket_send(live_server(), 0, 0)))
+/* Flags are ignored (none is defined). */
+CASE(gnutls_session_ticket_send, 3, range, _, SAME, "0",
+     ret_int(gnutls_session_ticket_send(live_server(), 1, 0xffffu)))
 CASE(gnutls_session_get_verify_cert_status, 1, null, _, SAME, "4294967295",
      ret_uint(gnutls_session_get_verify_cert_status(NULL)))
 CASE(gnutls_certificate_get_peers, 1, null, _, SAME, IS_NULL, unsigned n;

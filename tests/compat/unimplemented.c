@@ -89,7 +89,8 @@ int main(void) {
   CHECK(gnutls_x509_crt_get_version(NULL) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
   CHECK(gnutls_pkcs11_init(0, NULL) == GNUTLS_E_UNIMPLEMENTED_FEATURE);
 
-  /* Resumption: none, said plainly. */
+  /* Resumption calls on a session that never had a handshake (nor a
+   * priority): nothing to hand out, garbage refused. */
   gnutls_session_t session = NULL;
   CHECK(gnutls_init(&session, GNUTLS_CLIENT) == 0);
   CHECK(gnutls_session_is_resumed(session) == 0);

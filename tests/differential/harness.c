@@ -404,6 +404,15 @@ static int start(struct side* sd, unsigned flags, gnutls_certificate_credentials
   return rc;
 }
 
+int restart_session(struct side* sd, unsigned extra_flags) {
+  const int server = sd == &server_side;
+  if (sd->s) gnutls_deinit(sd->s);
+  sd->s = NULL;
+  say(sd, "-- next session");
+  return start(sd, (server ? GNUTLS_SERVER : GNUTLS_CLIENT) | extra_flags,
+               server ? server_cred : client_cred);
+}
+
 static void free_credentials(void) {
   gnutls_certificate_free_credentials(server_cred);
   gnutls_certificate_free_credentials(client_cred);
@@ -437,7 +446,8 @@ static void check_library(const char* expected) {
 
 int main(int argc, char** argv) {
   static const struct scenario* const tables[] = {scenarios, client_auth_scenarios,
-                                                  key_update_scenarios, credentials_scenarios};
+                                                  key_update_scenarios, credentials_scenarios,
+                                                  resumption_scenarios};
   size_t t;
   int sv[2], rc, i;
   pthread_t server_thread;

@@ -101,6 +101,14 @@ extern const struct scenario client_auth_scenarios[];
 extern const struct scenario key_update_scenarios[];
 /* Sides without credentials (credentials.c). */
 extern const struct scenario credentials_scenarios[];
+/* TLS 1.3 resumption (resumption.c). */
+extern const struct scenario resumption_scenarios[];
+
+/* Ends the side's session and starts a new one on the same socket (its
+ * flags plus extra_flags), with the scenario's setup and a handshake;
+ * returns the handshake's code. Both sides must have ended the previous
+ * session with close_notify both ways, so no byte of it is left. */
+int restart_session(struct side* sd, unsigned extra_flags);
 
 /* Credentials with the client certificate (DATA_DIR/client.crt and
  * client.key). The server's credentials trust its issuer

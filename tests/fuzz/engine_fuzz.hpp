@@ -73,9 +73,10 @@ inline void run_engine(Role role, const uint8_t* data, size_t size) {
   // CODA_FUZZ_DEBUG=1: how far an input got (to check that seeds go deep).
   static const bool debug = std::getenv("CODA_FUZZ_DEBUG") != nullptr;
   if (debug) {
-    std::fprintf(stderr, "  handshake %s, read %d, error: %s\n",
+    std::fprintf(stderr, "  handshake %s%s, read %d, error: %s\n",
                  c.handshake_complete() ? "complete" : "incomplete",
-                 static_cast<int>(c.read_state()), c.error() ? c.error()->detail : "none");
+                 c.info().resumed ? " (resumed)" : "", static_cast<int>(c.read_state()),
+                 c.error() ? c.error()->detail : "none");
   }
 }
 

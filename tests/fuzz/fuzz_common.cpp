@@ -30,6 +30,12 @@ std::shared_ptr<const CertifiedKey> server_key() {
   return key;
 }
 
+const std::shared_ptr<const SecureBytes>& ticket_key() {
+  static const std::shared_ptr<const SecureBytes> key =
+      std::make_shared<const SecureBytes>(32, uint8_t{0x5a});
+  return key;
+}
+
 std::shared_ptr<Config> engine_config(Role role, int variant, crypto::RandomSource* random) {
   // Not owning: the store outlives every harness run.
   static const std::shared_ptr<const crypto::TrustStore> trust(&trust_store(),
@@ -39,6 +45,8 @@ std::shared_ptr<Config> engine_config(Role role, int variant, crypto::RandomSour
   config->random = random;
   config->trust = trust;
   config->verify_time = kVerifyTime;
+  config->clock_ms = [] { return kClockMs; };
+  config->ticket_key = ticket_key();
   if (role == Role::server) {
     config->certificates.push_back(server_key());
   } else {

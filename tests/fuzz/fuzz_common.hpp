@@ -38,6 +38,11 @@ enum Variant : uint8_t {
 };
 inline constexpr int kVariants = 4;
 
+// The servers' fixed ticket key, and the clock of every engine (ms, at
+// kVerifyTime): tickets made by make_corpus open in the harnesses.
+const std::shared_ptr<const SecureBytes>& ticket_key();
+inline constexpr uint64_t kClockMs = uint64_t{kVerifyTime} * 1000;
+
 const crypto::TrustStore& trust_store();  // the CA of kCaPem
 std::shared_ptr<const CertifiedKey> server_key();
 std::shared_ptr<Config> engine_config(Role role, int variant, crypto::RandomSource* random);

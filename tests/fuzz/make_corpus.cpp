@@ -201,6 +201,42 @@ void record_seeds() {
   }
 }
 
+// TLS 1.3 resumption: a full handshake whose ticket the client keeps, then
+// a resumed one. Seeds: the session data, the ticket and the ClientHello's
+// pre_shared_key for the resumption harness; the resumed handshake's client
+// bytes for the server harness (its key and clock are the same, so the
+// ticket opens and the server resumes).
+void resumption_seeds() {
+  std::shared_ptr<const ResumableSession> session;
+  for (int round = 0; round < 2; ++round) {
+    crypto::SeededRandom client_random(fuzz::kClientSeed + static_cast<uint64_t>(round));
+    crypto::SeededRandom server_random(fuzz::kServerSeed);
+    auto client_config = fuzz::engine_config(Role::client, fuzz::kBothVersions, &client_random);
+    client_config->resume = session;
+    auto c = Connection::create(client_config);
+    auto s =
+        Connection::create(fuzz::engine_config(Role::server, fuzz::kBothVersions, &server_random));
+    if (!c || !s) std::abort();
+    Bytes c2s, s2c;
+    if (!pump(*c.value(), *s.value(), c2s, s2c) || !c.value()->info().ticket) std::abort();
+    if (round == 0) {
+      session = c.value()->info().ticket;
+      const SecureBytes data = session->serialize();
+      write("resumption", "session_data", 0, data);
+      write("resumption", "ticket", 2, session->ticket);
+      continue;
+    }
+    if (!c.value()->info().resumed || !s.value()->info().resumed) std::abort();
+    const size_t first = 5 + ((size_t{c2s[3]} << 8) | c2s[4]);
+    auto ch = hs::ClientHello::parse(ByteView(c2s).subspan(9, first - 9));
+    if (!ch || !ch->pre_shared_key) std::abort();
+    write("resumption", "pre_shared_key", 1, *ch->pre_shared_key);
+    for (const int mode : {0, 1}) {
+      write("server", "resumed_chunk" + std::to_string(mode), static_cast<uint8_t>(mode), c2s);
+    }
+  }
+}
+
 void x509_seeds() {
   for (const auto& [name, pem] :
        {std::pair{"server", fuzz::kServerCertPem}, std::pair{"ca", fuzz::kCaPem}}) {
@@ -223,6 +259,7 @@ int main(int argc, char** argv) {
   engine_transcripts();
   record_seeds();
   x509_seeds();
+  resumption_seeds();
   std::printf("seeds written to %s\n", argv[1]);
   return 0;
 }

@@ -96,6 +96,16 @@ struct Handles {
   }
 };
 
+// What a careful program does with a datum that holds a secret.
+void secure_wipe_datum(gnutls_datum_t& d) {
+  if (d.data != nullptr) {
+    volatile unsigned char* p = d.data;
+    for (unsigned i = 0; i < d.size; ++i) p[i] = 0;
+  }
+  gnutls_free(d.data);
+  d = gnutls_datum_t{nullptr, 0};
+}
+
 std::string failure(const char* what, long ret) {
   return std::string(what) + ": " + gnutls_strerror(static_cast<int>(ret));
 }
@@ -128,8 +138,11 @@ std::string transfer(gnutls_session_t from, gnutls_session_t to, const std::stri
   if (sent != static_cast<ssize_t>(text.size())) return failure("record_send", sent);
   std::string got(text.size(), '\0');
   size_t have = 0;
+  int again = 0;
   while (have < got.size()) {
     const ssize_t n = gnutls_record_recv(to, got.data() + have, got.size() - have);
+    // A NewSessionTicket read instead of data is an E_AGAIN (as in GnuTLS).
+    if (n == GNUTLS_E_AGAIN && ++again < 8) continue;
     if (n <= 0) return failure("record_recv", n);
     have += static_cast<size_t>(n);
   }
@@ -149,10 +162,36 @@ std::string close_both(gnutls_session_t client, gnutls_session_t server) {
   return "";
 }
 
+ResumptionCapture* g_resumption = nullptr;
+gnutls_datum_t g_ticket_key{nullptr, 0};
+
+std::string run_one(Handles& h, const char* priority, SessionOutcome& outcome, bool second);
+
 std::string run(Credentials credentials, const char* priority, SessionOutcome& outcome) {
   if (!credentials.error.empty()) return credentials.error;
-  Queue to_server, to_client;
   Handles h(std::move(credentials));
+  if (g_resumption == nullptr) return run_one(h, priority, outcome, false);
+  // Resumption: the server gets a ticket key; the client keeps the first
+  // session's data and resumes with it.
+  if (int r = gnutls_session_ticket_key_generate(&g_ticket_key); r < 0) {
+    return failure("ticket key", r);
+  }
+  std::memcpy(g_resumption->program_key, g_ticket_key.data, g_ticket_key.size);
+  std::string e = run_one(h, priority, outcome, false);
+  if (e.empty()) {
+    gnutls_deinit(h.client);
+    gnutls_deinit(h.server);
+    gnutls_priority_deinit(h.priority);
+    h.client = h.server = nullptr;
+    h.priority = nullptr;
+    e = run_one(h, priority, outcome, true);
+  }
+  secure_wipe_datum(g_ticket_key);
+  return e;
+}
+
+std::string run_one(Handles& h, const char* priority, SessionOutcome& outcome, bool second) {
+  Queue to_server, to_client;
   if (int r = gnutls_priority_init(&h.priority, priority, nullptr); r < 0) {
     return failure("priority", r);
   }
@@ -166,8 +205,23 @@ std::string run(Credentials credentials, const char* priority, SessionOutcome& o
   set_up(h.server, h.priority, h.credentials.server, &to_server, &to_client);
   gnutls_server_name_set(h.client, GNUTLS_NAME_DNS, "localhost", 9);
   gnutls_session_set_verify_cert(h.client, "localhost", 0);
+  if (g_resumption != nullptr) {
+    if (int r = gnutls_session_ticket_enable_server(h.server, &g_ticket_key); r < 0) {
+      return failure("ticket_enable_server", r);
+    }
+    if (second) {
+      if (int r = gnutls_session_set_data(h.client, g_resumption->session_data,
+                                          g_resumption->session_data_size);
+          r < 0) {
+        return failure("set_data", r);
+      }
+    }
+  }
 
   if (auto e = handshake(h.client, h.server); !e.empty()) return e;
+  if (g_resumption != nullptr && second && !gnutls_session_is_resumed(h.client)) {
+    return "the second session did not resume";
+  }
   outcome.version = gnutls_protocol_get_version(h.client);
   outcome.cipher = gnutls_cipher_get(h.client);
   copy_random(to_server, outcome.client_random);
@@ -175,6 +229,22 @@ std::string run(Credentials credentials, const char* priority, SessionOutcome& o
   for (int i = 0; i < 3; ++i) {
     if (auto e = transfer(h.client, h.server, "request " + std::to_string(i)); !e.empty()) return e;
     if (auto e = transfer(h.server, h.client, std::string(3000, 'r')); !e.empty()) return e;
+  }
+  if (g_resumption != nullptr && !second) {
+    gnutls_datum_t data{nullptr, 0};
+    if (int r = gnutls_session_get_data2(h.client, &data); r < 0) return failure("get_data2", r);
+    if (data.size <= 4 || data.size > sizeof g_resumption->session_data) {
+      secure_wipe_datum(data);
+      return "no session data to resume with";
+    }
+    std::memcpy(g_resumption->session_data, data.data, data.size);
+    g_resumption->session_data_size = data.size;
+    if (g_resumption->plant_unwiped_copy) {
+      // The control: a careless copy of the session data, freed as it is.
+      std::vector<uint8_t> careless(data.data, data.data + data.size);
+      escape(careless.data());
+    }
+    secure_wipe_datum(data);  // the program's copy: it holds the PSK
   }
   return close_both(h.client, h.server);
   // ~Handles frees every handle, then the queues go.
@@ -224,6 +294,17 @@ const CapturedSecret* find_captured_secret(const char* label) {
     if (std::strcmp(g_secrets[i].label, label) == 0) return &g_secrets[i];
   }
   return nullptr;
+}
+
+SessionOutcome run_resumed_session(Credentials credentials, const char* priority,
+                                   ResumptionCapture& capture) {
+  std::memset(g_secrets, 0, sizeof g_secrets);
+  g_secret_count = 0;
+  g_resumption = &capture;
+  SessionOutcome outcome;
+  outcome.error = run(std::move(credentials), priority, outcome);
+  g_resumption = nullptr;
+  return outcome;
 }
 
 SessionOutcome run_memory_session(Credentials credentials, const char* priority,

@@ -61,4 +61,17 @@ struct SessionOutcome {
 SessionOutcome run_memory_session(Credentials credentials, const char* priority,
                                   const char* plant_unwiped_copy_of = nullptr);
 
+// TLS 1.3 resumption: the same session twice, the server with a ticket key
+// (gnutls_session_ticket_key_generate), the second client resuming with the
+// first one's session data. The program's key and the session data are
+// copied here (static storage, outside the heap searched).
+struct ResumptionCapture {
+  uint8_t program_key[64];
+  uint8_t session_data[4096];
+  size_t session_data_size = 0;
+  bool plant_unwiped_copy = false;  // the control: leak the session data once
+};
+SessionOutcome run_resumed_session(Credentials credentials, const char* priority,
+                                   ResumptionCapture& capture);
+
 }  // namespace coda::test

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "base/secure.hpp"
+#include "config/resumable_session.hpp"
 #include "crypto/aead.hpp"
 #include "crypto/hkdf.hpp"
 #include "debug_heap.hpp"
@@ -270,6 +271,62 @@ TEST_P(SessionSecrets, APlantedUnwipedCopyIsFound) {
 
 INSTANTIATE_TEST_SUITE_P(Plans, SessionSecrets, ::testing::ValuesIn(kPlans),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// ---- TLS 1.3 resumption ----
+
+// The ticket key, the resumption PSK (from the client's session data) and
+// the derived AES key of the tickets are wiped too, in both sessions: the
+// one that got the ticket and the one that resumed with it.
+class ResumptionSecrets : public ::testing::TestWithParam<const char*> {};
+
+// Runs the two sessions and collects the values; false on failure.
+::testing::AssertionResult run_resumption(const char* priority, ResumptionCapture& capture) {
+  if (auto ok = start_with_server_key(); !ok) return ok;
+  Credentials credentials = load_credentials(server_files().files);
+  start_recording(kMinValue);
+  const SessionOutcome outcome = run_resumed_session(std::move(credentials), priority, capture);
+  stop_recording();
+  if (!outcome.error.empty()) return ::testing::AssertionFailure() << outcome.error;
+  if (recording_overflowed()) return ::testing::AssertionFailure() << "recording overflowed";
+  add_value("program ticket key", {capture.program_key, 32});
+  add_value("program ticket key (2nd half)", {capture.program_key + 32, 32});
+  // The key Coda derives from the program's (resumption.cpp).
+  static constexpr char kSalt[] = "coda tls13 ticket key";
+  const SecureBytes prk =
+      crypto::hkdf_extract(crypto::HashAlg::sha256, as_bytes(kSalt, sizeof kSalt - 1),
+                           ByteView(capture.program_key, sizeof capture.program_key));
+  const SecureBytes aes =
+      crypto::hkdf_expand(crypto::HashAlg::sha256, prk, as_bytes("aes-256-gcm", 11), 32);
+  add_value("ticket AES key", aes);
+  auto session = ResumableSession::parse(ByteView(capture.session_data, capture.session_data_size));
+  if (!session) return ::testing::AssertionFailure() << "the session data does not parse";
+  add_value("resumption PSK", session->psk);
+  return ::testing::AssertionSuccess();
+}
+
+TEST_P(ResumptionSecrets, APlantedUnwipedPskIsFound) {
+  static ResumptionCapture capture;
+  capture.plant_unwiped_copy = true;
+  ASSERT_TRUE(run_resumption(GetParam(), capture));
+  capture.plant_unwiped_copy = false;
+  bool found = false;
+  for (const Finding& f : find_needles(needles())) {
+    found = found || (f.label == "resumption PSK" && !f.still_allocated);
+  }
+  EXPECT_TRUE(found) << "the planted copy of the PSK was not found";
+}
+
+TEST_P(ResumptionSecrets, TicketKeyAndPskNotLeftInMemory) {
+  static ResumptionCapture capture;  // static: outside the heap searched
+  ASSERT_TRUE(run_resumption(GetParam(), capture));
+  for (const Finding& f : find_needles(needles())) ADD_FAILURE() << describe(f);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Suites, ResumptionSecrets,
+    ::testing::Values("NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM",
+                      "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-256-GCM"),
+    [](const auto& info) { return std::string(info.index == 0 ? "sha256" : "sha384"); });
 
 // ---- loading the long-term key ----
 

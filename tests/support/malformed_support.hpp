@@ -294,6 +294,8 @@ struct ObservedSession {
     if (!feed(*client, flight).ok()) return false;
     const Bytes finished = take_output(*client);
     if (!feed(*server, finished).ok()) return false;
+    // The NewSessionTicket records the server sends after the handshake.
+    const Bytes tickets = take_output(*server);
     if (!client->handshake_complete() || !server->handshake_complete()) {
       ADD_FAILURE() << "handshake did not complete";
       return false;
@@ -328,6 +330,16 @@ struct ObservedSession {
     server_writer_.emplace(keys->protection(keys->server_application));
     client_reader_.emplace(keys->protection(keys->client_application));
     server_reader_.emplace(keys->protection(keys->server_application));
+    // The tickets reach the client, and the server's sequence numbers
+    // continue after them on both of our copies of its keys.
+    for (const auto& r : wire::split_records(tickets)) {
+      if (!open(server_reader_, r)) {
+        ADD_FAILURE() << "a ticket record does not open";
+        return false;
+      }
+      seal_as_server(record::ContentType::handshake, Bytes{0});
+    }
+    if (!feed(*client, tickets).ok()) return false;
     return true;
   }
 

@@ -59,9 +59,14 @@ void* gnutls_session_get_ptr(gnutls_session_t session) {
 }
 
 unsigned gnutls_session_get_flags(gnutls_session_t session) {
-  (void)session;
-  // No safe renegotiation (TLS 1.2 pending), no false start, no tickets yet.
-  return 0;
+  // No safe renegotiation flag (TLS 1.2 pending), no false start. As in
+  // GnuTLS, SESSION_TICKET is set on a client once a ticket arrived.
+  if (session == nullptr || !session->conn) return 0;
+  unsigned flags = 0;
+  if (session->role == coda::Role::client && session->conn->info().ticket) {
+    flags |= GNUTLS_SFLAGS_SESSION_TICKET;
+  }
+  return flags;
 }
 
 // ---- priorities and credentials ----

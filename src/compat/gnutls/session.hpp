@@ -38,6 +38,12 @@ struct gnutls_session_int {
   std::vector<std::string> alpn_protocols;  // gnutls_alpn_set_protocols
   unsigned alpn_flags = 0;
   bool send_ca_names = true;  // gnutls_certificate_send_x509_rdn_sequence
+  // TLS 1.3 resumption (resumption.cpp). Server: the ticket key derived
+  // from the program's (gnutls_session_ticket_enable_server); without one
+  // no tickets, as in GnuTLS. Client: the session gnutls_session_set_data
+  // gave, offered unless GNUTLS_NO_TICKETS.
+  std::shared_ptr<const coda::SecureBytes> ticket_key;
+  std::shared_ptr<const coda::ResumableSession> resume;
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.

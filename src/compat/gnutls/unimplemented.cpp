@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 934 functions.
+// 928 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -2576,10 +2576,6 @@ CODA_STUB int gnutls_session_ext_register(gnutls_session_t, const char*, int,
 
 CODA_STUB void gnutls_session_force_valid(gnutls_session_t) {}
 
-CODA_STUB int gnutls_session_get_data(gnutls_session_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_session_get_id(gnutls_session_t, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
@@ -2591,10 +2587,6 @@ CODA_STUB int gnutls_session_get_id2(gnutls_session_t, gnutls_datum_t* a1) {
 
 CODA_STUB void gnutls_session_get_master_secret(gnutls_session_t, gnutls_datum_t* a1) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-}
-
-CODA_STUB int gnutls_session_resumption_requested(gnutls_session_t) {
-  return 0;
 }
 
 CODA_STUB int gnutls_session_set_id(gnutls_session_t, const gnutls_datum_t*) {
@@ -2621,23 +2613,6 @@ CODA_STUB int gnutls_session_supplemental_register(gnutls_session_t, const char*
                                                    gnutls_supplemental_data_format_type_t,
                                                    gnutls_supp_recv_func, gnutls_supp_send_func,
                                                    unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_session_ticket_enable_client(gnutls_session_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_session_ticket_enable_server(gnutls_session_t, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_session_ticket_key_generate(gnutls_datum_t* a0) {
-  if (a0) *a0 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_session_ticket_send(gnutls_session_t, unsigned int, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
