@@ -174,10 +174,6 @@ bool selected(const Options& opt, const Workload& w) {
 WorkloadResult run_workload(const Workload& w, const Options& opt, std::vector<Child*>& children) {
   WorkloadResult res;
   res.workload = &w;
-  if (w.kind == Kind::resumed) {
-    res.status = "not yet: no resumption in Coda";
-    return res;
-  }
   const int rounds = opt.quick ? w.quick_rounds : w.full_rounds;
   const int work = opt.quick ? w.quick_work : w.full_work;
   try {

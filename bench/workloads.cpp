@@ -26,7 +26,15 @@ const std::vector<Workload>& all_workloads() {
     hs("hs12_ecdhe_ecdsa_aes128gcm", "TLS 1.2 full handshake, ECDHE-ECDSA-AES128-GCM, x25519",
        CertKind::ecdsa_p256, true, Group::x25519, 200);
 
-    t.push_back(Workload{"hs13_resumed", "TLS 1.3 resumed handshake", Kind::resumed});
+    {
+      Workload w{"hs13_resumed", "TLS 1.3 resumed handshake, x25519 (psk_dhe_ke)",
+                 Kind::resumed,  CertKind::ecdsa_p256,
+                 false,          Group::x25519};
+      w.full_work = 300;
+      w.quick_work = 5;
+      w.full_rounds = 11;
+      t.push_back(w);
+    }
 
     auto bulk = [&](const char* id, const char* title, Cipher cipher) {
       Workload w{id, title, Kind::bulk_socket};

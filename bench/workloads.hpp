@@ -14,7 +14,7 @@ namespace bench {
 
 enum class Kind {
   handshake,       // full handshakes: pair CPU, client CPU, wall per pair
-  resumed,         // placeholder: Coda has no resumption yet
+  resumed,         // resumed TLS 1.3 handshakes from a ticket
   bulk_socket,     // one connection over a socketpair, a thread a side, MB/s
   records_memory,  // 16 KiB records through memory, one thread, CPU MB/s per side
   memory_idle,     // heap per session, idle and after traffic
