@@ -259,10 +259,7 @@ Metrics run_handshakes(const Workload& w, int count, const Credentials& c) {
     close_session(p.server, Side::server, scpu);
   }
   const double wall = wall_now_us() - wall_start;
-  return {{"pair_cpu_us", (ccpu + scpu) / count},
-          {"client_cpu_us", ccpu / count},
-          {"server_cpu_us", scpu / count},
-          {"pair_wall_us", wall / count}};
+  return handshake_metrics(ccpu, scpu, wall, count);
 }
 
 // Sends all of len, looping over short writes.
@@ -609,10 +606,7 @@ Metrics run_resumed(const Workload& w, int count, const Credentials& c) {
   }
   const double wall = wall_now_us() - wall_start;
   gnutls_free(session.data);
-  return {{"pair_cpu_us", (ccpu + scpu) / count},
-          {"client_cpu_us", ccpu / count},
-          {"server_cpu_us", scpu / count},
-          {"pair_wall_us", wall / count}};
+  return handshake_metrics(ccpu, scpu, wall, count);
 }
 
 }  // namespace

@@ -312,10 +312,7 @@ Metrics run_handshakes(const Workload& w, int count, const Contexts& c) {
     close_session(p.server, Side::server, scpu);
   }
   const double wall = wall_now_us() - wall_start;
-  return {{"pair_cpu_us", (ccpu + scpu) / count},
-          {"client_cpu_us", ccpu / count},
-          {"server_cpu_us", scpu / count},
-          {"pair_wall_us", wall / count}};
+  return handshake_metrics(ccpu, scpu, wall, count);
 }
 
 void write_all(SSL* ssl, const unsigned char* data, size_t len, const char* what) {
@@ -641,10 +638,7 @@ Metrics run_resumed(const Workload& w, int count, const Contexts& c) {
   }
   const double wall = wall_now_us() - wall_start;
   SSL_SESSION_free(session);
-  return {{"pair_cpu_us", (ccpu + scpu) / count},
-          {"client_cpu_us", ccpu / count},
-          {"server_cpu_us", scpu / count},
-          {"pair_wall_us", wall / count}};
+  return handshake_metrics(ccpu, scpu, wall, count);
 }
 
 }  // namespace

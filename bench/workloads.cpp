@@ -8,8 +8,8 @@ const std::vector<Workload>& all_workloads() {
   static const std::vector<Workload> table = [] {
     std::vector<Workload> t;
     auto hs = [&](const char* id, const char* title, CertKind cert, bool tls12, Group group,
-                  int full_work) {
-      Workload w{id, title, Kind::handshake, cert, tls12, group};
+                  int full_work, Kind kind = Kind::handshake) {
+      Workload w{id, title, kind, cert, tls12, group};
       w.full_work = full_work;
       w.quick_work = 5;
       w.full_rounds = 11;
@@ -26,15 +26,8 @@ const std::vector<Workload>& all_workloads() {
     hs("hs12_ecdhe_ecdsa_aes128gcm", "TLS 1.2 full handshake, ECDHE-ECDSA-AES128-GCM, x25519",
        CertKind::ecdsa_p256, true, Group::x25519, 200);
 
-    {
-      Workload w{"hs13_resumed", "TLS 1.3 resumed handshake, x25519 (psk_dhe_ke)",
-                 Kind::resumed,  CertKind::ecdsa_p256,
-                 false,          Group::x25519};
-      w.full_work = 300;
-      w.quick_work = 5;
-      w.full_rounds = 11;
-      t.push_back(w);
-    }
+    hs("hs13_resumed", "TLS 1.3 resumed handshake, x25519 (psk_dhe_ke)", CertKind::ecdsa_p256,
+       false, Group::x25519, 300, Kind::resumed);
 
     auto bulk = [&](const char* id, const char* title, Cipher cipher) {
       Workload w{id, title, Kind::bulk_socket};

@@ -53,6 +53,15 @@ inline constexpr int kRecordBytes = 16 * 1024;
 
 // Run one round on the stack this file implements; throws std::runtime_error
 // with the reason on any failure (a handshake error, a wrong byte).
+// What a handshake workload reports: CPU of the pair and of each side, and
+// wall time, per handshake.
+inline Metrics handshake_metrics(double client_cpu, double server_cpu, double wall, int count) {
+  return {{"pair_cpu_us", (client_cpu + server_cpu) / count},
+          {"client_cpu_us", client_cpu / count},
+          {"server_cpu_us", server_cpu / count},
+          {"pair_wall_us", wall / count}};
+}
+
 Metrics run_gnutls_api_workload(const Workload& w, int work, const std::string& pki_dir);
 Metrics run_openssl_workload(const Workload& w, int work, const std::string& pki_dir);
 

@@ -106,18 +106,10 @@ EVP_MAC_CTX* make_hmac_template(HashAlg alg) {
 }
 
 const EVP_MAC_CTX* hmac_template(HashAlg alg) {
-  static EVP_MAC_CTX* const sha256 = make_hmac_template(HashAlg::sha256);
-  static EVP_MAC_CTX* const sha384 = make_hmac_template(HashAlg::sha384);
-  static EVP_MAC_CTX* const sha512 = make_hmac_template(HashAlg::sha512);
-  switch (alg) {
-    case HashAlg::sha256:
-      return sha256;
-    case HashAlg::sha384:
-      return sha384;
-    case HashAlg::sha512:
-      return sha512;
-  }
-  std::abort();
+  static EVP_MAC_CTX* const templates[kHashSlots] = {make_hmac_template(HashAlg::sha256),
+                                                     make_hmac_template(HashAlg::sha384),
+                                                     make_hmac_template(HashAlg::sha512)};
+  return templates[hash_slot(alg)];
 }
 
 }  // namespace

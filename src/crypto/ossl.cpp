@@ -19,20 +19,23 @@ EVP_MD* fetch_md(const char* name) {
 
 }  // namespace
 
-const EVP_MD* md(HashAlg alg) {
-  // Function-local statics: initialised once, thread-safe (C++11).
-  static EVP_MD* const sha256 = fetch_md("SHA2-256");
-  static EVP_MD* const sha384 = fetch_md("SHA2-384");
-  static EVP_MD* const sha512 = fetch_md("SHA2-512");
+size_t hash_slot(HashAlg alg) {
   switch (alg) {
     case HashAlg::sha256:
-      return sha256;
+      return 0;
     case HashAlg::sha384:
-      return sha384;
+      return 1;
     case HashAlg::sha512:
-      return sha512;
+      return 2;
   }
   std::abort();
+}
+
+const EVP_MD* md(HashAlg alg) {
+  // A function-local static: initialised once, thread-safe (C++11).
+  static EVP_MD* const digests[kHashSlots] = {fetch_md("SHA2-256"), fetch_md("SHA2-384"),
+                                              fetch_md("SHA2-512")};
+  return digests[hash_slot(alg)];
 }
 
 EVP_MAC* hmac_mac() {

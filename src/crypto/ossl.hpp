@@ -46,6 +46,9 @@ using X509StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_f
 // Digest implementations, fetched once and kept for the life of the process
 // (an implicit fetch on every init would cost a lock and a lookup).
 const EVP_MD* md(HashAlg alg);
+// 0, 1, 2 for SHA-256, -384, -512: the index of per-hash tables made once.
+size_t hash_slot(HashAlg alg);
+inline constexpr size_t kHashSlots = 3;
 // The HMAC implementation, fetched once.
 EVP_MAC* hmac_mac();
 
