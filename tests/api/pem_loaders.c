@@ -80,6 +80,25 @@ static void spoil_base64(char* out, const char* in) {
   if (line != NULL && strlen(line) > 8) line[5] = '*';
 }
 
+/* `in` (one PEM block) with its base64 on a single line: no line breaks
+ * between the BEGIN and END lines but the ones that end them. */
+static void join_base64(char* out, const char* in) {
+  const char* body = strchr(in, '\n');
+  const char* end = strstr(in, "-----END");
+  size_t n = 0;
+  if (body == NULL || end == NULL || end < body) {
+    strcpy(out, in);
+    return;
+  }
+  body++;
+  memcpy(out, in, (size_t)(body - in));
+  n = (size_t)(body - in);
+  for (; body < end; body++)
+    if (*body != '\n' && *body != '\r') out[n++] = *body;
+  out[n++] = '\n';
+  strcpy(out + n, end);
+}
+
 /* Certificate texts, then key texts (ecdsa.pem, ecdsa.key). */
 static struct text certs[16], keys[16];
 static int ncerts, nkeys;
@@ -115,6 +134,7 @@ static void make_texts(const char* crt, const char* key) {
   t = add(certs, &ncerts, "end_line_cut");
   cut(t->data, crt, "-----END", 0);
   strcat(t->data, "-----END CERT");
+  join_base64(add(certs, &ncerts, "one_line")->data, crt);
 
   strcpy(add(keys, &nkeys, "good")->data, key);
   add(keys, &nkeys, "empty");
@@ -130,6 +150,7 @@ static void make_texts(const char* crt, const char* key) {
   spoil_base64(add(keys, &nkeys, "bad_base64")->data, key);
   strcpy(add(keys, &nkeys, "other_label")->data, "-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n");
   strcpy(add(keys, &nkeys, "rsa_label_cut")->data, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n");
+  join_base64(add(keys, &nkeys, "one_line")->data, key);
 }
 
 static gnutls_datum_t datum(const char* s) {
