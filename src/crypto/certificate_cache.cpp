@@ -14,7 +14,7 @@ namespace {
 constexpr size_t kEntries = 32;
 
 struct Entry {
-  Bytes der;
+  std::shared_ptr<const Bytes> der;
   ossl::X509Ptr x509;
 };
 
@@ -33,18 +33,22 @@ ossl::X509Ptr share(X509* x) {
   return ossl::X509Ptr(x);
 }
 
+SharedCertificate share(const Entry& e) {
+  return SharedCertificate{share(e.x509.get()), e.der};
+}
+
 }  // namespace
 
-ossl::X509Ptr parse_certificate_shared(ByteView der) {
-  if (der.empty() || der.size() > static_cast<size_t>(LONG_MAX)) return nullptr;
+SharedCertificate parse_certificate_shared(ByteView der) {
+  if (der.empty() || der.size() > static_cast<size_t>(LONG_MAX)) return {};
   Cache& c = cache();
   {
     std::lock_guard<std::mutex> held(c.lock);
     for (auto it = c.entries.begin(); it != c.entries.end(); ++it) {
-      if (it->der.size() == der.size() &&
-          std::memcmp(it->der.data(), der.data(), der.size()) == 0) {
+      if (it->der->size() == der.size() &&
+          std::memcmp(it->der->data(), der.data(), der.size()) == 0) {
         c.entries.splice(c.entries.begin(), c.entries, it);
-        return share(it->x509.get());
+        return share(*it);
       }
     }
   }
@@ -53,12 +57,14 @@ ossl::X509Ptr parse_certificate_shared(ByteView der) {
   // Bytes after the certificate mean the encoding is not what the peer says.
   if (!parsed || p != der.data() + der.size()) {
     ossl::clear_errors();
-    return nullptr;
+    return {};
   }
+  Entry entry{std::make_shared<const Bytes>(der.begin(), der.end()), std::move(parsed)};
+  SharedCertificate result = share(entry);
   std::lock_guard<std::mutex> held(c.lock);
-  c.entries.push_front(Entry{Bytes(der.begin(), der.end()), share(parsed.get())});
+  c.entries.push_front(std::move(entry));
   if (c.entries.size() > kEntries) c.entries.pop_back();
-  return parsed;
+  return result;
 }
 
 }  // namespace coda::crypto

@@ -6,15 +6,24 @@
 
 #include <openssl/x509.h>
 
+#include <memory>
+
 #include "base/bytes.hpp"
 #include "crypto/ossl.hpp"
 
 namespace coda::crypto {
 
-// The parsed certificate for `der`, one reference the caller's: from the
-// cache when the same bytes were parsed lately, else parsed now (and kept).
-// Null when `der` is not exactly one well-formed certificate. Thread-safe.
-// The X509 is shared: nothing may change it (no X509_set_*, no signing).
-ossl::X509Ptr parse_certificate_shared(ByteView der);
+// A parsed certificate and its DER, both shared (one reference each the
+// caller's). The X509 is shared: nothing may change it (no X509_set_*, no
+// signing).
+struct SharedCertificate {
+  ossl::X509Ptr x509;
+  std::shared_ptr<const Bytes> der;
+};
+
+// The certificate for `der`: from the cache when the same bytes were
+// parsed lately, else parsed now (and kept). x509 is null when `der` is not
+// exactly one well-formed certificate. Thread-safe.
+SharedCertificate parse_certificate_shared(ByteView der);
 
 }  // namespace coda::crypto

@@ -153,7 +153,7 @@ struct Certificate::State {
   ossl::X509Ptr x509;
 };
 
-Certificate::Certificate(std::unique_ptr<State> state, Bytes der)
+Certificate::Certificate(std::unique_ptr<State> state, std::shared_ptr<const Bytes> der)
     : state_(std::move(state)), der_(std::move(der)) {}
 Certificate::Certificate(Certificate&&) noexcept = default;
 Certificate& Certificate::operator=(Certificate&&) noexcept = default;
@@ -175,10 +175,11 @@ Result<Certificate> Certificate::from_der(ByteView der) {
   if (der.empty() || der.size() > static_cast<size_t>(LONG_MAX)) {
     return invalid("empty certificate");
   }
+  SharedCertificate parsed = parse_certificate_shared(der);
+  if (!parsed.x509) return invalid("malformed certificate");
   auto state = std::make_unique<State>();
-  state->x509 = parse_certificate_shared(der);
-  if (!state->x509) return invalid("malformed certificate");
-  return Certificate(std::move(state), Bytes(der.begin(), der.end()));
+  state->x509 = std::move(parsed.x509);
+  return Certificate(std::move(state), std::move(parsed.der));
 }
 
 Result<std::vector<Certificate>> Certificate::chain_from_pem(ByteView pem) {
@@ -195,7 +196,7 @@ Result<std::vector<Certificate>> Certificate::chain_from_pem(ByteView pem) {
     unsigned char* der = nullptr;
     const int len = i2d_X509(x.get(), &der);
     if (len <= 0) return invalid("certificate does not re-encode");
-    Bytes bytes(der, der + len);
+    auto bytes = std::make_shared<const Bytes>(der, der + len);
     OPENSSL_free(der);
     auto state = std::make_unique<State>();
     state->x509 = std::move(x);

@@ -27,7 +27,7 @@ class Certificate {
   Certificate& operator=(const Certificate& other);
   ~Certificate();
 
-  ByteView der() const { return der_; }
+  ByteView der() const { return der_ ? ByteView(*der_) : ByteView(); }
   Result<PublicKey> public_key() const;
   std::string subject() const;  // one-line RFC 2253 form
   std::string issuer() const;
@@ -54,9 +54,11 @@ class Certificate {
 
  private:
   struct State;
-  Certificate(std::unique_ptr<State> state, Bytes der);
+  Certificate(std::unique_ptr<State> state, std::shared_ptr<const Bytes> der);
   std::unique_ptr<State> state_;
-  Bytes der_;
+  // Shared with every copy, and with the parsed-certificate cache: a
+  // session's peer chain holds no bytes of its own.
+  std::shared_ptr<const Bytes> der_;
 };
 
 // A set of trust anchors; immutable once loaded, shared across sessions.
