@@ -1086,6 +1086,18 @@ static void test_handshake_pull_timeout(int set_timeout) {
   free_pair(&p);
 }
 
+/* gnutls_error_to_alert for every error code: the alert and its level. */
+static void test_error_to_alert(void) {
+  char key[64];
+  int err, level, alert;
+  for (err = -1; err > -500; err--) {
+    level = -1;
+    alert = gnutls_error_to_alert(err, &level);
+    snprintf(key, sizeof key, "error_to_alert.%d", err);
+    match(key, "%d/%d", alert, level);
+  }
+}
+
 static void test_require_client_cert(void) {
   struct pair p;
   int cret, sret;
@@ -1252,6 +1264,7 @@ int main(int argc, char** argv) {
   test_rsa_pss();
   test_misc();
   test_cipher_info();
+  test_error_to_alert();
   test_handshake_pull_timeout(0);
   test_handshake_pull_timeout(1);
   test_require_client_cert();
