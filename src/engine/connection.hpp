@@ -74,9 +74,10 @@ class Connection {
   // session (TLS 1.3: user_canceled), handed out once. receive() returns
   // right after such an alert so the caller can report it at once.
   virtual std::optional<AlertDescription> take_warning_alert() = 0;
-  // Whether a KeyUpdate from the peer was processed since the last call
-  // (handed out once), so a driver can report it as GnuTLS does.
-  virtual bool take_key_update() = 0;
+  // The type of the last handshake message the peer sent after the
+  // handshake (KeyUpdate, NewSessionTicket) and that was processed since the
+  // last call, handed out once, so a driver can report it as GnuTLS does.
+  virtual std::optional<uint8_t> take_post_handshake_message() = 0;
   // Called for every handshake message sent or received (`message` is the
   // whole message, header included), before (post = false) and after
   // (post = true) it is processed. A non-zero return aborts the handshake

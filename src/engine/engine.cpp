@@ -264,9 +264,13 @@ Status Engine::process_handshake(ByteView content) {
   CODA_TRY(handshake_reader_.add(content));
   while (auto message = handshake_reader_.next()) {
     CODA_TRY(observe(/*incoming=*/true, /*post=*/false, message->raw));
+    // TLS 1.3's post-handshake messages (RFC 8446 4.6); TLS 1.2's requests
+    // for renegotiation are answered by the machine and are no such news.
+    const bool post_handshake =
+        machine_->complete() && (message->type == hs::HandshakeType::key_update ||
+                                 message->type == hs::HandshakeType::new_session_ticket);
     CODA_TRY(machine_->handle(*message));
-    // Only a TLS 1.3 machine past its handshake takes a KeyUpdate.
-    if (message->type == hs::HandshakeType::key_update) key_update_received_ = true;
+    if (post_handshake) post_handshake_message_ = static_cast<uint8_t>(message->type);
     CODA_TRY(observe(/*incoming=*/true, /*post=*/true, message->raw));
   }
   return {};

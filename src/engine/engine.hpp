@@ -45,7 +45,9 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<AlertDescription> take_warning_alert() override {
     return std::exchange(warning_alert_, std::nullopt);
   }
-  bool take_key_update() override { return std::exchange(key_update_received_, false); }
+  std::optional<uint8_t> take_post_handshake_message() override {
+    return std::exchange(post_handshake_message_, std::nullopt);
+  }
   void set_handshake_observer(HandshakeObserver observer) override {
     observer_ = std::move(observer);
   }
@@ -109,7 +111,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<AlertDescription> alert_sent_;
   std::optional<AlertDescription> warning_alert_;
   unsigned warning_alerts_ = 0;
-  bool key_update_received_ = false;
+  std::optional<uint8_t> post_handshake_message_;
   HandshakeObserver observer_;
   SecretObserver secret_observer_;
   uint64_t app_sent_ = 0;

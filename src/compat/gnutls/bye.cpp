@@ -4,6 +4,7 @@
 
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/session.hpp"
+#include "handshake/messages.hpp"
 
 using coda::DirectionState;
 using namespace coda::compat;
@@ -64,8 +65,13 @@ int wait_for_peer_close(gnutls_session_t s) {
     }
     if (got < 0) return got;
     // As gnutls_record_recv: E_AGAIN once for a KeyUpdate (GnuTLS 3.7);
-    // calling bye again goes on waiting.
-    if (got == 0 && conn.take_key_update() && !s->bye_through_key_updates) return GNUTLS_E_AGAIN;
+    // calling bye again goes on waiting. A ticket is taken silently (the
+    // closure contract; a deliberate difference, README).
+    const auto taken = conn.take_post_handshake_message();
+    if (got == 0 && taken == static_cast<uint8_t>(coda::hs::HandshakeType::key_update) &&
+        !s->bye_through_key_updates) {
+      return GNUTLS_E_AGAIN;
+    }
   }
 }
 

@@ -21,10 +21,6 @@ int check_established(gnutls_session_t s) {
   return 0;
 }
 
-bool role_is_client(gnutls_session_t s) {
-  return s->role == coda::Role::client;
-}
-
 }  // namespace
 
 extern "C" {
@@ -92,17 +88,14 @@ ssize_t gnutls_record_recv(gnutls_session_t session, void* data, size_t data_siz
       if (const int ret = flush_output(s); ret < 0) return ret;
     }
     // The record timeout bounds each read from the transport, as in GnuTLS.
-    const unsigned tickets = conn.info().tickets;
     const int got = fill_input(s, deadline_after(s->record_timeout_ms));
     // Nothing to read for now: an idle moment, when buffers are given back.
     if (got == GNUTLS_E_AGAIN) conn.release_buffers();
     if (got < 0) return got;
-    // GnuTLS 3.7 returns E_AGAIN once for a KeyUpdate it processed, even on
-    // a blocking transport; programs call again, and see what follows.
-    if (got == 0 && conn.take_key_update()) return GNUTLS_E_AGAIN;
-    // GnuTLS 3.7.9 returns E_AGAIN (even on a blocking transport) from the
-    // call that took a NewSessionTicket, when no data came with it.
-    if (conn.info().tickets != tickets && conn.app_data_available() == 0 && role_is_client(s)) {
+    // GnuTLS 3.7 returns E_AGAIN (even on a blocking transport) from the
+    // call that took a post-handshake message (KeyUpdate, NewSessionTicket)
+    // and no data; programs call again, and see what follows.
+    if (got == 0 && conn.take_post_handshake_message() && conn.app_data_available() == 0) {
       s->direction = 0;
       return GNUTLS_E_AGAIN;
     }
