@@ -192,7 +192,7 @@ struct Session {
   int fd = -1;
   unsigned long number = 0;
   std::string who;
-  std::unique_ptr<Connection> conn;
+  std::unique_ptr<Connection> conn;  // made at accept, never null
   Phase phase = Phase::handshake;
   long long deadline = -1;
   uint64_t received = 0;
@@ -317,14 +317,14 @@ void Server::accept_all() {
 bool Server::read_socket(Session& s) {
   for (int round = 0; round < 4; ++round) {
     if (s.peer_eof) return true;
-    if (s.phase == Phase::data && s.conn && s.conn->pending_output().size() > kMaxPendingOutput) {
+    if (s.phase == Phase::data && s.conn->pending_output().size() > kMaxPendingOutput) {
       return true;  // back-pressure: the client must read first
     }
     const ssize_t got = io::receive_into(s.fd, buf_);
     if (got < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         // Nothing to read now: an idle session gives its buffers back.
-        if (s.conn) s.conn->release_buffers();
+        s.conn->release_buffers();
         return true;
       }
       if (s.phase == Phase::closing && s.ending.empty()) {
@@ -544,12 +544,12 @@ void Server::queue_body(Session& s) {
 // client's answer (rdwr) or its EOF (wr); none goes straight to the drain.
 void Server::begin_close(Session& s, const std::string& why, int wait_ms) {
   s.close_why = why;
-  if (!s.conn || !s.conn->handshake_complete() || s_.bye == Bye::none) {
+  if (!s.conn->handshake_complete() || s_.bye == Bye::none) {
     if (s.ending.empty()) {
-      s.ending = s.conn && s.conn->handshake_complete()
+      s.ending = s.conn->handshake_complete()
                      ? "closed by us: " + why + " (no close_notify: --bye none)"
                      : "closed by us: " + why;
-      if (!s.conn || !s.conn->handshake_complete()) s.handshake_failed = true;
+      if (!s.conn->handshake_complete()) s.handshake_failed = true;
     }
     begin_drain(s, kDrainMs);
     return;
@@ -576,7 +576,6 @@ void Server::begin_drain(Session& s, int wait_ms) {
 
 // Writes queued output; false when the session is finished (transport error).
 bool Server::flush(Session& s) {
-  if (!s.conn) return true;
   for (;;) {
     ByteView out = s.conn->pending_output();
     if (out.empty()) return true;
@@ -607,7 +606,7 @@ void Server::pump(Session& s) {
     queue_body(s);
   }
   if (s.phase == Phase::draining) {
-    const bool sent = !s.conn || s.conn->pending_output().empty();
+    const bool sent = s.conn->pending_output().empty();
     if (sent && !s.shut_wr) {
       ::shutdown(s.fd, SHUT_WR);
       s.shut_wr = true;
@@ -622,10 +621,10 @@ void Server::pump(Session& s) {
 
 void Server::update_events(Session& s) {
   uint32_t want = 0;
-  const bool pending = s.conn && !s.conn->pending_output().empty();
+  const bool pending = !s.conn->pending_output().empty();
   if (pending) want |= EPOLLOUT;
   const bool backpressure =
-      s.phase == Phase::data && s.conn && s.conn->pending_output().size() > kMaxPendingOutput;
+      s.phase == Phase::data && s.conn->pending_output().size() > kMaxPendingOutput;
   if (!s.peer_eof && !backpressure) want |= EPOLLIN;
   if (want == s.events) return;
   epoll_event ev{};
@@ -680,7 +679,7 @@ void Server::on_deadline(Session& s) {
 
 // Logs the session's line and closes its socket.
 void Server::finish(Session& s) {
-  if (s.handshake_failed || !s.conn || !s.conn->handshake_complete()) {
+  if (s.handshake_failed || !s.conn->handshake_complete()) {
     std::fprintf(stderr, "%s: handshake failed: %s\n", s.who.c_str(),
                  s.ending.empty() ? "the client went away" : s.ending.c_str());
   } else {
