@@ -126,7 +126,7 @@ int gnutls_handshake(gnutls_session_t session) {
     return handshake_again(s);
   }
   const Deadline deadline =
-      s->handshake_timeout_set ? deadline_after(s->handshake_timeout_ms) : std::nullopt;
+      s->handshake_timeout_ms ? deadline_after(*s->handshake_timeout_ms) : std::nullopt;
   for (;;) {
     const int flushed = flush_output(s);
     if (s->conn->error()) {

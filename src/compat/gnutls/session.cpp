@@ -41,7 +41,6 @@ int gnutls_init(gnutls_session_t* session, unsigned int flags) {
   s->role = (flags & GNUTLS_SERVER) != 0 ? coda::Role::server : coda::Role::client;
   s->recv_ptr = s->send_ptr = reinterpret_cast<gnutls_transport_ptr_t>(static_cast<intptr_t>(-1));
   set_default_transport(s);
-  s->handshake_timeout_ms = (flags & GNUTLS_NONBLOCK) != 0 ? 0 : kDefaultHandshakeTimeoutMs;
   *session = s;
   return 0;
 }
@@ -254,7 +253,6 @@ void gnutls_handshake_set_timeout(gnutls_session_t session, unsigned int ms) {
   if (ms == GNUTLS_DEFAULT_HANDSHAKE_TIMEOUT) ms = kDefaultHandshakeTimeoutMs;
   if (ms == GNUTLS_INDEFINITE_TIMEOUT) ms = 0;
   session->handshake_timeout_ms = ms;
-  session->handshake_timeout_set = true;
 }
 
 }  // extern "C"

@@ -67,11 +67,10 @@ struct gnutls_session_int {
   size_t unread_pos = 0;
 
   unsigned record_timeout_ms = 0;
-  unsigned handshake_timeout_ms = 0;
-  // The program set the handshake timeout (gnutls_handshake_set_timeout):
-  // only then does the handshake wait through the pull_timeout function,
-  // as GnuTLS 3.7 does (its 40 s default never calls it).
-  bool handshake_timeout_set = false;
+  // Set only by gnutls_handshake_set_timeout (0: none): only then does the
+  // handshake wait through the pull_timeout function, as GnuTLS 3.7 does
+  // (its 40 s default never calls it).
+  std::optional<unsigned> handshake_timeout_ms;
 
   // Where the last E_AGAIN/E_INTERRUPTED happened: 1 writing, 0 reading.
   int direction = 0;
