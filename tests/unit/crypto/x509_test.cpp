@@ -327,5 +327,31 @@ TEST(VerifyStatus, AlertsAndDescriptions) {
   EXPECT_NE(d.find("issuer"), std::string::npos);
 }
 
+// Parsed certificates are shared by their DER (crypto/certificate_cache.hpp):
+// the same bytes give the same X509 and the same DER memory, other bytes
+// another.
+TEST(CertificateCache, TheSameDerIsParsedOnce) {
+  const test::TestCert cert = test::default_pki().issue(test::LeafOptions{});
+  auto chain = Certificate::chain_from_pem(as_bytes(cert.cert_pem.data(), cert.cert_pem.size()));
+  ASSERT_TRUE(chain.ok());
+  const Bytes der(chain->front().der().begin(), chain->front().der().end());
+  auto a = Certificate::from_der(der);
+  auto b = Certificate::from_der(der);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->native(), b->native());
+  EXPECT_EQ(a->der().data(), b->der().data());
+  const test::TestCert other = test::default_pki().issue(test::LeafOptions{});
+  auto other_chain =
+      Certificate::chain_from_pem(as_bytes(other.cert_pem.data(), other.cert_pem.size()));
+  ASSERT_TRUE(other_chain.ok());
+  auto c = Certificate::from_der(other_chain->front().der());
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(c->native(), a->native());
+  // Trailing bytes are refused, cached or not.
+  Bytes longer = der;
+  longer.push_back(0);
+  EXPECT_FALSE(Certificate::from_der(longer).ok());
+}
+
 }  // namespace
 }  // namespace coda::crypto
