@@ -1,7 +1,7 @@
 # The two commands a new user runs: `make demo` and `make test`.
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build debug asan test test-asan demo clean fuzz bench
+.PHONY: all deps build debug asan tsan test test-asan demo clean fuzz bench
 
 all: build
 
@@ -20,12 +20,19 @@ asan: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(JOBS)
 
+# Only what ThreadSanitizer is for: the library and the tests that use one
+# session from two threads (the tsan build preset names them).
+tsan: deps
+	cmake --preset tsan
+	cmake --build --preset tsan -j $(JOBS)
+
 # Every test twice: on the release build, then under ASan + UBSan (leaks
 # included) on the asan build. The second run is what catches a memory
-# error a passing test did not show.
-test: build asan
+# error a passing test did not show. Then the two-thread tests under TSan.
+test: build asan tsan
 	ctest --preset release -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS)
 
 test-asan: asan
 	ctest --preset asan -j $(JOBS)
@@ -51,7 +58,7 @@ fuzz:
 	tests/fuzz/run_fuzzers.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:
-	rm -rf build build-debug build-asan build-fuzz
+	rm -rf build build-debug build-asan build-tsan build-fuzz
 
 # The load test for minutes: rounds of 2000 sessions open at once against one
 # coda-serv, SOAK_SECONDS in all; non-zero on any failure, descriptor growth

@@ -51,6 +51,12 @@ class Connection {
   // ---- bytes to the peer ----
   virtual ByteView pending_output() const = 0;
   virtual void consume_output(size_t n) = 0;
+  // Moves everything pending_output() holds to the end of `into` and
+  // empties the session's output, for a driver that writes from a buffer of
+  // its own while the session goes on (another thread queuing records
+  // meanwhile). An empty `into` usually just changes hands with the
+  // session's buffer: no bytes are copied.
+  virtual void take_output(Bytes& into) = 0;
 
   // ---- application data ----
   // Seals `data` into records (at most 2^14 bytes of plaintext each).

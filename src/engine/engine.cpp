@@ -173,6 +173,18 @@ void Engine::consume_output(size_t n) {
   }
 }
 
+void Engine::take_output(Bytes& into) {
+  const ByteView pending = pending_output();
+  if (pending.empty()) return;
+  if (into.empty() && out_pos_ == 0) {
+    std::swap(into, out_);
+  } else {
+    into.insert(into.end(), pending.begin(), pending.end());
+  }
+  give_back_buffer(out_);
+  out_pos_ = 0;
+}
+
 // ---- records in ----
 
 Error Engine::fail(const Error& error) {

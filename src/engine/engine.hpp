@@ -24,6 +24,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status receive_eof() override;
   ByteView pending_output() const override { return ByteView(out_).subspan(out_pos_); }
   void consume_output(size_t n) override;
+  void take_output(Bytes& into) override;
   Status send(ByteView data) override;
   size_t read(MutableByteView out) override;
   size_t app_data_available() const override { return app_in_.size() - app_pos_; }

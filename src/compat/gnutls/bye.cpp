@@ -1,6 +1,7 @@
 // gnutls_bye and the alert calls: the closure contract
 // (shared/closure-contract.md) in GnuTLS's terms.
 #include <array>
+#include <mutex>
 
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/session.hpp"
@@ -89,19 +90,27 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
   // RFC 8446 6.1: no close_notify after a fatal alert, sent or received,
   // nor once a fatal error was reported. GnuTLS then answers 0 to SHUT_WR
   // and GNUTLS_E_INVALID_SESSION to SHUT_RDWR, which cannot read any more.
-  if (conn.write_state() == DirectionState::failed || s->fatal_error_reported) {
-    engine_error(s);  // marks an unreported error as reported
-    return how == GNUTLS_SHUT_WR ? 0 : GNUTLS_E_INVALID_SESSION;
+  // The sending half may run while another thread is in gnutls_record_recv
+  // (as gnutls_record_send may), so it looks at the engine under its lock.
+  {
+    const std::lock_guard engine(s->engine_mutex);
+    if (conn.write_state() == DirectionState::failed || s->fatal_error_reported) {
+      engine_error(s);  // marks an unreported error as reported
+      return how == GNUTLS_SHUT_WR ? 0 : GNUTLS_E_INVALID_SESSION;
+    }
   }
 
   // 1. Whatever an interrupted call left half-written goes out first.
   if (const int ret = flush_output(s); ret < 0) return ret;
   s->interrupted_send = 0;
   // 2. One close_notify, whatever how often bye is called.
-  if (conn.write_state() == DirectionState::open) {
-    conn.close_write();
-    if (s->closure.bye_deadline_ms > 0)
-      s->bye_deadline = deadline_after(s->closure.bye_deadline_ms);
+  {
+    const std::lock_guard engine(s->engine_mutex);
+    if (conn.write_state() == DirectionState::open) {
+      conn.close_write();
+      if (s->closure.bye_deadline_ms > 0)
+        s->bye_deadline = deadline_after(s->closure.bye_deadline_ms);
+    }
   }
   if (const int ret = flush_output(s); ret < 0) return ret;
   // 3. SHUT_WR ends here; reading goes on through gnutls_record_recv.
@@ -109,7 +118,8 @@ int gnutls_bye(gnutls_session_t session, gnutls_close_request_t how) {
   // After E_PULL_ERROR there is nothing to wait on; GnuTLS says the
   // session is invalid (its close_notify went out above, once).
   if (s->pull_failed) return GNUTLS_E_INVALID_SESSION;
-  // 4. SHUT_RDWR waits for the peer's close_notify.
+  // 4. SHUT_RDWR waits for the peer's close_notify (a reading call, like
+  // gnutls_record_recv: not one to make while another thread reads).
   return wait_for_peer_close(s);
 }
 

@@ -1,6 +1,7 @@
 // gnutls_handshake: builds the engine from what the program set, then moves
 // bytes until both Finished messages are through.
 #include <memory>
+#include <mutex>
 
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/keylog.hpp"
@@ -160,9 +161,13 @@ int gnutls_handshake(gnutls_session_t session) {
 
 int gnutls_session_key_update(gnutls_session_t session, unsigned flags) {
   if (session == nullptr || !session->conn) return GNUTLS_E_INVALID_REQUEST;
-  if (!session->conn->handshake_complete()) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
-  const auto status = session->conn->update_keys((flags & GNUTLS_KU_PEER) != 0);
-  if (!status) return error_code(status.error());
+  {
+    // The sending thread may ask while another one receives (record.cpp).
+    const std::lock_guard engine(session->engine_mutex);
+    if (!session->conn->handshake_complete()) return GNUTLS_E_UNAVAILABLE_DURING_HANDSHAKE;
+    const auto status = session->conn->update_keys((flags & GNUTLS_KU_PEER) != 0);
+    if (!status) return error_code(status.error());
+  }
   return flush_output(session);
 }
 

@@ -9,7 +9,9 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <mutex>
 
+#include "base/buffer_pool.hpp"
 #include "io/bounded_read.hpp"
 
 namespace coda::compat {
@@ -25,8 +27,7 @@ int fd_of(gnutls_transport_ptr_t ptr) {
 // GnuTLS reads the error of a failed push/pull from gnutls_transport_set_errno
 // first, then from the errno function, then from errno itself.
 int transport_error(gnutls_session_t s, bool writing, int saved_errno) {
-  int err = s->transport_errno;
-  s->transport_errno = 0;
+  int err = s->transport_errno.exchange(0);
   if (err == 0) {
     err = s->errno_function != nullptr ? s->errno_function(writing ? s->send_ptr : s->recv_ptr)
                                        : saved_errno;
@@ -70,9 +71,21 @@ Deadline earliest(Deadline a, Deadline b) {
   return std::min(*a, *b);
 }
 
-int flush_output(gnutls_session_t s) {
-  while (s->conn && !s->conn->pending_output().empty()) {
-    const ByteView out = s->conn->pending_output();
+namespace {
+
+// Pushes what the engine queued, holding write_mutex (locked by the caller).
+int push_queued(gnutls_session_t s) {
+  for (;;) {
+    if (s->outgoing_pos == s->outgoing.size()) {
+      give_back_buffer(s->outgoing);
+      s->outgoing_pos = 0;
+      const std::lock_guard engine(s->engine_mutex);
+      s->output_waiting = false;
+      if (!s->conn) return 0;
+      s->conn->take_output(s->outgoing);
+      if (s->outgoing.empty()) return 0;
+    }
+    const ByteView out = ByteView(s->outgoing).subspan(s->outgoing_pos);
     ssize_t n = 0;
     errno = 0;
     if (s->push != nullptr) {
@@ -85,15 +98,42 @@ int flush_output(gnutls_session_t s) {
     }
     const int saved = errno;
     if (n < 0) return transport_error(s, /*writing=*/true, saved);
-    s->conn->consume_output(static_cast<size_t>(n));
+    s->outgoing_pos += std::min(static_cast<size_t>(n), out.size());
+  }
+}
+
+// Records queued while another thread held write_mutex are pushed by
+// whoever gets it next: the holder looks again once it has let go, so
+// nothing is left behind between the two.
+int push_left_behind(gnutls_session_t s) {
+  while (s->output_waiting) {
+    std::unique_lock writing(s->write_mutex, std::try_to_lock);
+    if (!writing.owns_lock()) return 0;  // its holder will look again
+    if (const int ret = push_queued(s); ret < 0) return ret;
   }
   return 0;
+}
+
+}  // namespace
+
+int flush_output(gnutls_session_t s) {
+  {
+    const std::lock_guard writing(s->write_mutex);
+    if (const int ret = push_queued(s); ret < 0) return ret;
+  }
+  return push_left_behind(s);
+}
+
+int flush_output_unless_busy(gnutls_session_t s) {
+  s->output_waiting = true;
+  return push_left_behind(s);
 }
 
 int fill_input(gnutls_session_t s, Deadline deadline) {
   Connection& conn = *s->conn;
   // Bytes read ahead earlier go to the engine before the transport is asked.
   if (s->unread_pos < s->unread.size()) {
+    const std::lock_guard engine(s->engine_mutex);
     auto used = conn.receive(ByteView(s->unread).subspan(s->unread_pos));
     if (used) s->unread_pos += *used;
     if (s->unread_pos == s->unread.size()) {
@@ -117,7 +157,11 @@ int fill_input(gnutls_session_t s, Deadline deadline) {
 
   if (s->pull == nullptr) return GNUTLS_E_PULL_ERROR;  // set to NULL by the program
   std::array<uint8_t, kReadAheadSize> buffer;
-  const size_t want = s->closure.read_ahead ? buffer.size() : conn.bytes_needed();
+  size_t want = buffer.size();
+  if (!s->closure.read_ahead) {
+    const std::lock_guard engine(s->engine_mutex);
+    want = conn.bytes_needed();
+  }
   errno = 0;
   const size_t asked = io::bounded_read_size(want, buffer.size());
   const ssize_t n = s->pull(s->recv_ptr, buffer.data(), asked);
@@ -129,6 +173,7 @@ int fill_input(gnutls_session_t s, Deadline deadline) {
     s->pull_failed = true;
     return GNUTLS_E_PULL_ERROR;
   }
+  const std::lock_guard engine(s->engine_mutex);
   if (n == 0) {
     (void)conn.receive_eof();  // the engine records truncation; callers decide
     return kEndOfFile;

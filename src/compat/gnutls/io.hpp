@@ -17,9 +17,17 @@ Deadline deadline_after(unsigned ms);
 // The earlier of two deadlines.
 Deadline earliest(Deadline a, Deadline b);
 
+// flush_output and fill_input take the session's locks themselves (see
+// session.hpp): call them without engine_mutex held.
+
 // Writes everything the engine has queued. 0, or E_AGAIN / E_INTERRUPTED
 // (direction 1) / E_PUSH_ERROR.
 int flush_output(gnutls_session_t s);
+// flush_output for a reading call: when another thread is writing (its
+// push may be blocked until the peer reads, and the peer may be waiting for
+// us to read), the queue is left to that thread, which pushes it before it
+// returns; 0 then.
+int flush_output_unless_busy(gnutls_session_t s);
 
 inline constexpr int kEndOfFile = 1;
 // One read from the transport into the engine: no more than the engine
@@ -31,6 +39,8 @@ int fill_input(gnutls_session_t s, Deadline deadline);
 
 // The GnuTLS code for the engine's stored error: the error itself the first
 // time, GNUTLS_E_INVALID_SESSION afterwards (GnuTLS invalidates the session).
+// In the record calls, which two threads may make at once, with
+// engine_mutex held (as read_error).
 int engine_error(gnutls_session_t s);
 
 // engine_error() for reading calls (record_recv, handshake). GnuTLS 3.7

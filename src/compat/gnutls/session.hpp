@@ -2,8 +2,10 @@
 // engine behind it, the transport callbacks and the closure bookkeeping.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +48,21 @@ struct gnutls_session_int {
   std::shared_ptr<const coda::ResumableSession> resume;
 
   std::unique_ptr<coda::Connection> conn;
+  // gnutls_record_send and gnutls_record_recv may run at the same time in
+  // two threads (GnuTLS allows it). engine_mutex guards the engine and is
+  // never held across a push or a pull, so neither thread waits on the
+  // other's transport; write_mutex keeps the bytes in order on their way
+  // out and is held by whichever thread pushes (taken before engine_mutex).
+  // The engine calls the program back (hooks, key log, verification) with
+  // engine_mutex held, and the program may call in again from there: hence
+  // recursive.
+  std::recursive_mutex engine_mutex;
+  std::mutex write_mutex;
+  // Records taken from the engine and not yet all pushed (under write_mutex).
+  coda::Bytes outgoing;
+  size_t outgoing_pos = 0;
+  // A reading call queued output while another thread held write_mutex.
+  std::atomic<bool> output_waiting = false;
   // gnutls_handshake has returned 0 once; a later call asks for a new one.
   bool handshake_returned = false;
   // The peer's close_notify during the handshake was reported (as
@@ -60,7 +77,7 @@ struct gnutls_session_int {
   gnutls_vec_push_func vec_push = nullptr;
   gnutls_pull_timeout_func pull_timeout = nullptr;
   gnutls_errno_func errno_function = nullptr;
-  int transport_errno = 0;  // gnutls_transport_set_errno, read once
+  std::atomic<int> transport_errno = 0;  // gnutls_transport_set_errno, read once
   // Bytes pulled past what the engine took (read-ahead), kept for the
   // engine or handed back to the application after close_notify.
   coda::Bytes unread;
@@ -73,7 +90,7 @@ struct gnutls_session_int {
   std::optional<unsigned> handshake_timeout_ms;
 
   // Where the last E_AGAIN/E_INTERRUPTED happened: 1 writing, 0 reading.
-  int direction = 0;
+  std::atomic<int> direction = 0;
   // Plaintext taken by a gnutls_record_send that then returned E_AGAIN:
   // the next call finishes the write and reports this length.
   size_t interrupted_send = 0;
@@ -84,8 +101,8 @@ struct gnutls_session_int {
   // GnuTLS, after a failed read the session reads and sends no more (only
   // bye's close_notify still goes out); after a failed write it sends no
   // more data but still reads. The closure record shows the direction failed.
-  bool pull_failed = false;
-  bool push_failed = false;
+  std::atomic<bool> pull_failed = false;
+  std::atomic<bool> push_failed = false;
 
   gnutls_handshake_hook_func hook = nullptr;
   unsigned hook_type = 0;
