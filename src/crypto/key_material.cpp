@@ -183,7 +183,7 @@ struct KeyMaterial::State {
   ossl::PkeyPtr key;
   // EC only: whether the ECPrivateKey as imported carried the curve in its
   // own [0] field (SEC1 files do, PKCS#8 from OpenSSL does not). GnuTLS
-  // exports the structure as it imported it, so Coda does too.
+  // writes a PKCS#8 key's inner structure as it read it, so Coda does too.
   bool ec_parameters = true;
 };
 
@@ -306,11 +306,14 @@ SecureBytes KeyMaterial::traditional(std::string& pem_label) const {
       pem_label = "RSA PRIVATE KEY";
       return encode_der(state_->key.get(), "type-specific");
     case EVP_PKEY_EC: {
+      // RFC 5915 3: the parameters MUST be there, so the file names its
+      // curve (GnuTLS 3.7 leaves them out for a key that came as PKCS#8,
+      // and cannot read what it wrote).
       pem_label = "EC PRIVATE KEY";
       const SecureBytes der = encode_der(state_->key.get(), "type-specific");
       const ByteView view(der.data(), der.size());
-      if (sec1_has_parameters(view) == state_->ec_parameters) return der;
-      const SecureBytes params = state_->ec_parameters ? curve_parameters(spki()) : SecureBytes();
+      if (sec1_has_parameters(view)) return der;
+      const SecureBytes params = curve_parameters(spki());
       return sec1_with(view, ByteView(params.data(), params.size()));
     }
     default:

@@ -73,7 +73,11 @@ static void key_facts(const char* tag, gnutls_x509_privkey_t key) {
   MATCH(k, "%d size=%zu", ret, size);
 }
 
-static void key_exports(const char* tag, gnutls_x509_privkey_t key) {
+/* soft: an EC key that came as PKCS#8, whose SEC1 export GnuTLS writes
+ * without the curve (and cannot read back); Coda follows RFC 5915 (README):
+ * those lines are not compared. */
+static void key_exports(const char* tag, gnutls_x509_privkey_t key, int soft) {
+  const char* cmp = soft ? "SOFT" : "MATCH";
   char k[128];
   unsigned char buf[8192];
   size_t size;
@@ -82,18 +86,18 @@ static void key_exports(const char* tag, gnutls_x509_privkey_t key) {
   size = sizeof buf;
   ret = gnutls_x509_privkey_export(key, GNUTLS_X509_FMT_PEM, buf, &size);
   snprintf(k, sizeof k, "%s.export_pem", tag);
-  MATCH(k, "%d size=%zu %s", ret, size, ret == 0 ? hex(buf, size) : "-");
+  printf("%s %s = %d size=%zu %s\n", cmp, k, ret, size, ret == 0 ? hex(buf, size) : "-");
   size = sizeof buf;
   ret = gnutls_x509_privkey_export(key, GNUTLS_X509_FMT_DER, buf, &size);
   snprintf(k, sizeof k, "%s.export_der", tag);
-  MATCH(k, "%d size=%zu %s", ret, size, ret == 0 ? hex(buf, size) : "-");
+  printf("%s %s = %d size=%zu %s\n", cmp, k, ret, size, ret == 0 ? hex(buf, size) : "-");
   size = 10;
   ret = gnutls_x509_privkey_export(key, GNUTLS_X509_FMT_DER, buf, &size);
   snprintf(k, sizeof k, "%s.export.short", tag);
-  MATCH(k, "%d size=%zu", ret, size);
+  printf("%s %s = %d size=%zu\n", cmp, k, ret, size);
   ret = gnutls_x509_privkey_export2(key, GNUTLS_X509_FMT_PEM, &d);
   snprintf(k, sizeof k, "%s.export2", tag);
-  MATCH(k, "%d %s", ret, ret == 0 ? hex(d.data, d.size) : "-");
+  printf("%s %s = %d %s\n", cmp, k, ret, ret == 0 ? hex(d.data, d.size) : "-");
   if (ret == 0) gnutls_free(d.data);
   size = sizeof buf;
   ret = gnutls_x509_privkey_export_pkcs8(key, GNUTLS_X509_FMT_DER, NULL, GNUTLS_PKCS_PLAIN, buf,
@@ -167,7 +171,8 @@ static void imports(void) {
     gnutls_x509_privkey_t key = import_key(files[i].tag, files[i].file, files[i].fmt);
     if (key == NULL) continue;
     key_facts(files[i].tag, key);
-    key_exports(files[i].tag, key);
+    key_exports(files[i].tag, key,
+                !strcmp(files[i].tag, "ec_pkcs8") || !strcmp(files[i].tag, "p256"));
     gnutls_x509_privkey_deinit(key);
   }
 }
