@@ -1548,6 +1548,16 @@ CASE(gnutls_x509_privkey_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_priv
 CASE(gnutls_x509_privkey_sec_param, 1, null, _, SAME, "0",
      ret_int(gnutls_x509_privkey_sec_param(NULL)))
 
+CASE(gnutls_x509_crt_print, 1, null, _, SAME, INVAL, gnutls_datum_t d = {NULL, 0};
+     ret_int(gnutls_x509_crt_print(NULL, GNUTLS_CRT_PRINT_ONELINE, &d)); gnutls_free(d.data))
+/* DIFFERS: the multi-line forms (and unknown ones) are not implemented. */
+CASE(gnutls_x509_crt_print, 2, range, _, DIFFERS, "GNUTLS_E_UNIMPLEMENTED_FEATURE",
+     gnutls_datum_t d = {NULL, 0};
+     ret_int(gnutls_x509_crt_print(certificate(), (gnutls_certificate_print_formats_t)999, &d));
+     gnutls_free(d.data))
+CASE(gnutls_x509_crt_print, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_print(certificate(), GNUTLS_CRT_PRINT_ONELINE, NULL)))
+
 #if API_ARGS_CODA
 /* ---- Coda's own calls (include/gnutls/coda.h) ---- */
 

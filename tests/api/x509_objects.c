@@ -371,7 +371,22 @@ static void raw_names(const char* tag, gnutls_x509_crt_t crt) {
   }
 }
 
+static void print(const char* tag, gnutls_x509_crt_t crt) {
+  static const gnutls_certificate_print_formats_t formats[] = {GNUTLS_CRT_PRINT_ONELINE,
+                                                               GNUTLS_CRT_PRINT_COMPACT};
+  char key[128];
+  unsigned i;
+  for (i = 0; i < 2; i++) {
+    gnutls_datum_t out = {NULL, 0};
+    int ret = gnutls_x509_crt_print(crt, formats[i], &out);
+    snprintf(key, sizeof key, "%s.print%d", tag, (int)formats[i]);
+    MATCH(key, "%d %s", ret, ret == 0 ? hex(out.data, out.size) : "-");
+    if (ret == 0) gnutls_free(out.data);
+  }
+}
+
 static void certificate(const char* tag, gnutls_x509_crt_t crt) {
+  print(tag, crt);
   raw_names(tag, crt);
   {
     char t[64];

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 843 functions.
+// 842 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -3377,12 +3377,6 @@ CODA_STUB int gnutls_x509_crt_list_verify(const gnutls_x509_crt_t*, unsigned int
                                           const gnutls_x509_crl_t*, unsigned int, unsigned int,
                                           unsigned int* a7) {
   if (a7) *a7 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_print(gnutls_x509_crt_t, gnutls_certificate_print_formats_t,
-                                    gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
