@@ -423,6 +423,8 @@ static void lists(void) {
   max = 2;
   ret = gnutls_x509_crt_list_import(certs, &max, &chain, GNUTLS_X509_FMT_PEM, 0);
   MATCH("list_import.small", "%d max=%u", ret, max);
+  if (ret > 0)
+    for (i = 0; i < (unsigned)ret; i++) gnutls_x509_crt_deinit(certs[i]);
   max = 2;
   ret = gnutls_x509_crt_list_import(certs, &max, &chain, GNUTLS_X509_FMT_PEM,
                                     GNUTLS_X509_CRT_LIST_IMPORT_FAIL_IF_EXCEED);
