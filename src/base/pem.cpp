@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 
 namespace coda {
 
@@ -64,6 +65,31 @@ bool base64_decode(std::string_view text, SecureBytes& out) {
   return !out.empty();
 }
 
+namespace {
+
+// One group of up to three bytes as four symbols (with '=' padding).
+template <typename Out>
+void encode_group(const uint8_t* p, size_t n, Out& out) {
+  uint32_t v = uint32_t{p[0]} << 16U;
+  if (n > 1) v |= uint32_t{p[1]} << 8U;
+  if (n > 2) v |= p[2];
+  out.push_back(static_cast<typename Out::value_type>(kAlphabet[v >> 18U & 63U]));
+  out.push_back(static_cast<typename Out::value_type>(kAlphabet[v >> 12U & 63U]));
+  out.push_back(static_cast<typename Out::value_type>(n > 1 ? kAlphabet[v >> 6U & 63U] : '='));
+  out.push_back(static_cast<typename Out::value_type>(n > 2 ? kAlphabet[v & 63U] : '='));
+}
+
+}  // namespace
+
+std::string base64_encode(ByteView data) {
+  std::string out;
+  out.reserve((data.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < data.size(); i += 3) {
+    encode_group(data.data() + i, std::min<size_t>(3, data.size() - i), out);
+  }
+  return out;
+}
+
 SecureBytes pem_encode(std::string_view label, ByteView der) {
   SecureBytes out;
   out.reserve(der.size() / 3 * 4 + der.size() / 48 + 2 * label.size() + 40);
@@ -72,14 +98,7 @@ SecureBytes pem_encode(std::string_view label, ByteView der) {
   append(label);
   append("-----\n");
   for (size_t i = 0; i < der.size(); i += 3) {
-    const size_t n = std::min<size_t>(3, der.size() - i);
-    uint32_t v = uint32_t{der[i]} << 16U;
-    if (n > 1) v |= uint32_t{der[i + 1]} << 8U;
-    if (n > 2) v |= der[i + 2];
-    out.push_back(static_cast<uint8_t>(kAlphabet[v >> 18U & 63U]));
-    out.push_back(static_cast<uint8_t>(kAlphabet[v >> 12U & 63U]));
-    out.push_back(n > 1 ? static_cast<uint8_t>(kAlphabet[v >> 6U & 63U]) : uint8_t{'='});
-    out.push_back(n > 2 ? static_cast<uint8_t>(kAlphabet[v & 63U]) : uint8_t{'='});
+    encode_group(der.data() + i, std::min<size_t>(3, der.size() - i), out);
     if ((i / 3 + 1) % (kSymbolsPerLine / 4) == 0 || i + 3 >= der.size()) out.push_back('\n');
   }
   append("-----END ");

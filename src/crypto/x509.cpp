@@ -389,8 +389,10 @@ uint32_t verify_chain(const TrustStore& trust, const std::vector<Certificate>& c
 
   // The leaf must be usable for the role it plays (extendedKeyUsage
   // serverAuth / clientAuth, RFC 5280 4.2.1.12).
-  X509_STORE_CTX_set_purpose(ctx.get(),
-                             options.server ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT);
+  if (options.check_purpose) {
+    X509_STORE_CTX_set_purpose(ctx.get(),
+                               options.server ? X509_PURPOSE_SSL_SERVER : X509_PURPOSE_SSL_CLIENT);
+  }
   X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
   if (options.at_time) X509_VERIFY_PARAM_set_time(param, *options.at_time);
   if (!options.hostname.empty()) {

@@ -111,6 +111,8 @@ struct VerifyOptions {
   std::optional<std::time_t> at_time;
   // Whether the leaf is a server's (serverAuth) or a client's (clientAuth).
   bool server = true;
+  // Whether to check that purpose at all (gnutls_x509_crt_verify does not).
+  bool check_purpose = true;
 };
 
 // Verifies chain[0] (the leaf) up to an anchor in `trust`, with the rest of

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 928 functions.
+// 842 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -728,10 +728,6 @@ CODA_STUB int gnutls_ext_register(const char*, int, gnutls_ext_parse_type_t, gnu
 
 CODA_STUB void gnutls_ext_set_data(gnutls_session_t, unsigned int, gnutls_ext_priv_data_t) {}
 
-CODA_STUB int gnutls_fingerprint(gnutls_digest_algorithm_t, const gnutls_datum_t*, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_fips140_context_deinit(gnutls_fips140_context_t) {}
 
 CODA_STUB int gnutls_fips140_context_init(gnutls_fips140_context_t* a0) {
@@ -817,14 +813,6 @@ CODA_STUB gnutls_hash_hd_t gnutls_hash_copy(gnutls_hash_hd_t) {
 }
 
 CODA_STUB void gnutls_hash_deinit(gnutls_hash_hd_t, void*) {}
-
-CODA_STUB int gnutls_hash_fast(gnutls_digest_algorithm_t, const void*, size_t, void*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB unsigned int gnutls_hash_get_len(gnutls_digest_algorithm_t) {
-  return 0;
-}
 
 CODA_STUB int gnutls_hash_init(gnutls_hash_hd_t* a0, gnutls_digest_algorithm_t) {
   if (a0) *a0 = nullptr;
@@ -1341,13 +1329,7 @@ CODA_STUB int gnutls_pbkdf2(gnutls_mac_algorithm_t, const gnutls_datum_t*, const
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_pcert_deinit(gnutls_pcert_st*) {}
-
 CODA_STUB int gnutls_pcert_export_openpgp(gnutls_pcert_st*, gnutls_openpgp_crt_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_export_x509(gnutls_pcert_st*, gnutls_x509_crt_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -1370,53 +1352,10 @@ CODA_STUB int gnutls_pcert_import_rawpk_raw(gnutls_pcert_st*, const gnutls_datum
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pcert_import_x509(gnutls_pcert_st*, gnutls_x509_crt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_import_x509_list(gnutls_pcert_st*, gnutls_x509_crt_t*, unsigned int*,
-                                            unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_import_x509_raw(gnutls_pcert_st*, const gnutls_datum_t*,
-                                           gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pcert_list_import_x509_file(gnutls_pcert_st*, unsigned int*, const char*,
                                                  gnutls_x509_crt_fmt_t, gnutls_pin_callback_t,
                                                  void*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_list_import_x509_raw(gnutls_pcert_st*, unsigned int*,
-                                                const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                                unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_decode(const char*, const gnutls_datum_t*, unsigned char*,
-                                       size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_decode2(const char*, const gnutls_datum_t*, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_encode(const char*, const gnutls_datum_t*, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_encode2(const char*, const gnutls_datum_t*, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_sec_param_t gnutls_pk_bits_to_sec_param(gnutls_pk_algorithm_t, unsigned int) {
-  return gnutls_sec_param_t{};
 }
 
 CODA_STUB const char* gnutls_pk_get_oid(gnutls_pk_algorithm_t) {
@@ -1904,8 +1843,6 @@ CODA_STUB int gnutls_privkey_decrypt_data2(gnutls_privkey_t, unsigned int, const
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_privkey_deinit(gnutls_privkey_t) {}
-
 CODA_STUB int gnutls_privkey_export_dsa_raw(gnutls_privkey_t, gnutls_datum_t* a1,
                                             gnutls_datum_t* a2, gnutls_datum_t* a3,
                                             gnutls_datum_t* a4, gnutls_datum_t* a5) {
@@ -1996,10 +1933,6 @@ CODA_STUB int gnutls_privkey_export_rsa_raw2(gnutls_privkey_t, gnutls_datum_t* a
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_export_x509(gnutls_privkey_t, gnutls_x509_privkey_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_privkey_generate(gnutls_privkey_t, gnutls_pk_algorithm_t, unsigned int,
                                       unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2010,10 +1943,6 @@ CODA_STUB int gnutls_privkey_generate2(gnutls_privkey_t, gnutls_pk_algorithm_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_get_pk_algorithm(gnutls_privkey_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_privkey_get_seed(gnutls_privkey_t, gnutls_digest_algorithm_t*, void*,
                                       size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2021,10 +1950,6 @@ CODA_STUB int gnutls_privkey_get_seed(gnutls_privkey_t, gnutls_digest_algorithm_
 
 CODA_STUB int gnutls_privkey_get_spki(gnutls_privkey_t, const gnutls_x509_spki_t, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_privkey_type_t gnutls_privkey_get_type(gnutls_privkey_t) {
-  return gnutls_privkey_type_t{};
 }
 
 CODA_STUB int gnutls_privkey_import_dsa_raw(gnutls_privkey_t, const gnutls_datum_t*,
@@ -2110,43 +2035,11 @@ CODA_STUB int gnutls_privkey_import_url(gnutls_privkey_t, const char*, unsigned 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_import_x509(gnutls_privkey_t, gnutls_x509_privkey_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_import_x509_raw(gnutls_privkey_t, const gnutls_datum_t*,
-                                             gnutls_x509_crt_fmt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_init(gnutls_privkey_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_privkey_set_flags(gnutls_privkey_t, unsigned int) {}
 
 CODA_STUB void gnutls_privkey_set_pin_function(gnutls_privkey_t, gnutls_pin_callback_t, void*) {}
 
 CODA_STUB int gnutls_privkey_set_spki(gnutls_privkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_data(gnutls_privkey_t, gnutls_digest_algorithm_t, unsigned int,
-                                       const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_data2(gnutls_privkey_t, gnutls_sign_algorithm_t, unsigned int,
-                                        const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_hash(gnutls_privkey_t, gnutls_digest_algorithm_t, unsigned int,
-                                       const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2318,20 +2211,12 @@ CODA_STUB int gnutls_pubkey_export_rsa_raw2(gnutls_pubkey_t, gnutls_datum_t* a1,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_get_key_id(gnutls_pubkey_t, unsigned int, unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_get_key_usage(gnutls_pubkey_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_pubkey_get_openpgp_key_id(gnutls_pubkey_t, unsigned int, unsigned char*,
                                                size_t*, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_get_pk_algorithm(gnutls_pubkey_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2342,10 +2227,6 @@ CODA_STUB int gnutls_pubkey_get_preferred_hash_algorithm(gnutls_pubkey_t,
 }
 
 CODA_STUB int gnutls_pubkey_get_spki(gnutls_pubkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_import(gnutls_pubkey_t, const gnutls_datum_t*, gnutls_x509_crt_fmt_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2385,11 +2266,6 @@ CODA_STUB int gnutls_pubkey_import_pkcs11(gnutls_pubkey_t, gnutls_pkcs11_obj_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_import_privkey(gnutls_pubkey_t, gnutls_privkey_t, unsigned int,
-                                           unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_import_rsa_raw(gnutls_pubkey_t, const gnutls_datum_t*,
                                            const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2413,11 +2289,6 @@ CODA_STUB int gnutls_pubkey_import_x509_crq(gnutls_pubkey_t, gnutls_x509_crq_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_import_x509_raw(gnutls_pubkey_t, const gnutls_datum_t*,
-                                            gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_print(gnutls_pubkey_t, gnutls_certificate_print_formats_t,
                                   gnutls_datum_t* a2) {
   if (a2) *a2 = gnutls_datum_t{nullptr, 0};
@@ -2431,11 +2302,6 @@ CODA_STUB int gnutls_pubkey_set_key_usage(gnutls_pubkey_t, unsigned int) {
 CODA_STUB void gnutls_pubkey_set_pin_function(gnutls_pubkey_t, gnutls_pin_callback_t, void*) {}
 
 CODA_STUB int gnutls_pubkey_set_spki(gnutls_pubkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_verify_data2(gnutls_pubkey_t, gnutls_sign_algorithm_t, unsigned int,
-                                         const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2541,10 +2407,6 @@ CODA_STUB int gnutls_record_uncork(gnutls_session_t, unsigned int) {
 }
 
 CODA_STUB unsigned int gnutls_safe_renegotiation_status(gnutls_session_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_sec_param_to_pk_bits(gnutls_pk_algorithm_t, gnutls_sec_param_t) {
   return 0;
 }
 
@@ -3312,10 +3174,6 @@ CODA_STUB unsigned int gnutls_x509_crt_check_ip(gnutls_x509_crt_t, const unsigne
   return 0;
 }
 
-CODA_STUB unsigned int gnutls_x509_crt_check_issuer(gnutls_x509_crt_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
 CODA_STUB unsigned int gnutls_x509_crt_check_key_purpose(gnutls_x509_crt_t, const char*,
                                                          unsigned int) {
   return 0;
@@ -3330,14 +3188,6 @@ CODA_STUB int gnutls_x509_crt_cpy_crl_dist_points(gnutls_x509_crt_t, gnutls_x509
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_x509_crt_equals(gnutls_x509_crt_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_x509_crt_equals2(gnutls_x509_crt_t, const gnutls_datum_t*) {
-  return 0;
-}
-
 CODA_STUB int gnutls_x509_crt_get_authority_info_access(gnutls_x509_crt_t, unsigned int, int,
                                                         gnutls_datum_t* a3, unsigned int*) {
   if (a3) *a3 = gnutls_datum_t{nullptr, 0};
@@ -3350,20 +3200,6 @@ CODA_STUB int gnutls_x509_crt_get_authority_key_gn_serial(gnutls_x509_crt_t, uns
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_authority_key_id(gnutls_x509_crt_t, void*, size_t*,
-                                                   unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_basic_constraints(gnutls_x509_crt_t, unsigned int*, unsigned int*,
-                                                    int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_ca_status(gnutls_x509_crt_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_crl_dist_points(gnutls_x509_crt_t, unsigned int, void*, size_t*,
                                                   unsigned int*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -3371,15 +3207,6 @@ CODA_STUB int gnutls_x509_crt_get_crl_dist_points(gnutls_x509_crt_t, unsigned in
 
 CODA_STUB int gnutls_x509_crt_get_dn3(gnutls_x509_crt_t, gnutls_datum_t* a1, unsigned int) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_dn_by_oid(gnutls_x509_crt_t, const char*, unsigned int,
-                                            unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_dn_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3413,17 +3240,8 @@ CODA_STUB int gnutls_x509_crt_get_extension_oid(gnutls_x509_crt_t, unsigned int,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t, gnutls_digest_algorithm_t, void*,
-                                              size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_inhibit_anypolicy(gnutls_x509_crt_t, unsigned int*,
                                                     unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_issuer(gnutls_x509_crt_t, gnutls_x509_dn_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3447,39 +3265,13 @@ CODA_STUB int gnutls_x509_crt_get_issuer_dn3(gnutls_x509_crt_t, gnutls_datum_t* 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_issuer_dn_by_oid(gnutls_x509_crt_t, const char*, unsigned int,
-                                                   unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_issuer_dn_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_issuer_unique_id(gnutls_x509_crt_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_id(gnutls_x509_crt_t, unsigned int, unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                  unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_usage(gnutls_x509_crt_t, unsigned int*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_x509_crt_get_name_constraints(gnutls_x509_crt_t,
                                                    gnutls_x509_name_constraints_t, unsigned int,
                                                    unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_pk_algorithm(gnutls_x509_crt_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3540,25 +3332,7 @@ CODA_STUB int gnutls_x509_crt_get_proxy(gnutls_x509_crt_t, unsigned int*, int*, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_raw_dn(gnutls_x509_crt_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_raw_issuer_dn(gnutls_x509_crt_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_serial(gnutls_x509_crt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_signature(gnutls_x509_crt_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_signature_algorithm(gnutls_x509_crt_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3567,29 +3341,6 @@ CODA_STUB int gnutls_x509_crt_get_signature_oid(gnutls_x509_crt_t, char*, size_t
 }
 
 CODA_STUB int gnutls_x509_crt_get_spki(gnutls_x509_crt_t, gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject(gnutls_x509_crt_t, gnutls_x509_dn_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_name(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                   unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_name2(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                    unsigned int*, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_othername_oid(gnutls_x509_crt_t, unsigned int, void*,
-                                                            size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t, void*, size_t*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3602,27 +3353,11 @@ CODA_STUB int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t, gnutls_x509_tls
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_version(gnutls_x509_crt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_import_pkcs11(gnutls_x509_crt_t, gnutls_pkcs11_obj_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_x509_crt_import_url(gnutls_x509_crt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_list_import(gnutls_x509_crt_t*, unsigned int*, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_list_import2(gnutls_x509_crt_t** a0, unsigned int*,
-                                           const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                           unsigned int) {
-  if (a0) *a0 = nullptr;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3642,12 +3377,6 @@ CODA_STUB int gnutls_x509_crt_list_verify(const gnutls_x509_crt_t*, unsigned int
                                           const gnutls_x509_crl_t*, unsigned int, unsigned int,
                                           unsigned int* a7) {
   if (a7) *a7 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_print(gnutls_x509_crt_t, gnutls_certificate_print_formats_t,
-                                    gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3840,57 +3569,9 @@ CODA_STUB int gnutls_x509_crt_sign2(gnutls_x509_crt_t, gnutls_x509_crt_t, gnutls
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_verify(gnutls_x509_crt_t, const gnutls_x509_crt_t*, unsigned int,
-                                     unsigned int, unsigned int* a4) {
-  if (a4) *a4 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_verify_data2(gnutls_x509_crt_t, gnutls_sign_algorithm_t, unsigned int,
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_x509_dn_deinit(gnutls_x509_dn_t) {}
-
-CODA_STUB int gnutls_x509_dn_export(gnutls_x509_dn_t, gnutls_x509_crt_fmt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_export2(gnutls_x509_dn_t, gnutls_x509_crt_fmt_t, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_rdn_ava(gnutls_x509_dn_t, int, int, gnutls_x509_ava_st*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_str(gnutls_x509_dn_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_str2(gnutls_x509_dn_t, gnutls_datum_t* a1, unsigned int) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_import(gnutls_x509_dn_t, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_init(gnutls_x509_dn_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_oid_known(const char*) {
-  return 0;
-}
-
-CODA_STUB const char* gnutls_x509_dn_oid_name(const char*, unsigned int) {
-  return nullptr;
 }
 
 CODA_STUB int gnutls_x509_dn_set_str(gnutls_x509_dn_t, const char*, const char**) {
@@ -3956,25 +3637,6 @@ CODA_STUB int gnutls_x509_privkey_cpy(gnutls_x509_privkey_t, gnutls_x509_privkey
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_x509_privkey_deinit(gnutls_x509_privkey_t) {}
-
-CODA_STUB int gnutls_x509_privkey_export(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t, void*,
-                                         size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export2(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                          gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export2_pkcs8(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                                const char*, unsigned int, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_export_dsa_raw(gnutls_x509_privkey_t, gnutls_datum_t* a1,
                                                  gnutls_datum_t* a2, gnutls_datum_t* a3,
                                                  gnutls_datum_t* a4, gnutls_datum_t* a5) {
@@ -4002,11 +3664,6 @@ CODA_STUB int gnutls_x509_privkey_export_gost_raw(gnutls_x509_privkey_t, gnutls_
   if (a4) *a4 = gnutls_datum_t{nullptr, 0};
   if (a5) *a5 = gnutls_datum_t{nullptr, 0};
   if (a6) *a6 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export_pkcs8(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                               const char*, unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -4043,30 +3700,6 @@ CODA_STUB int gnutls_x509_privkey_fix(gnutls_x509_privkey_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_privkey_generate(gnutls_x509_privkey_t, gnutls_pk_algorithm_t,
-                                           unsigned int, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t, gnutls_pk_algorithm_t,
-                                            unsigned int, unsigned int,
-                                            const gnutls_keygen_data_st*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_key_id(gnutls_x509_privkey_t, unsigned int, unsigned char*,
-                                             size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_pk_algorithm(gnutls_x509_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_pk_algorithm2(gnutls_x509_privkey_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_get_seed(gnutls_x509_privkey_t, gnutls_digest_algorithm_t*, void*,
                                            size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -4074,16 +3707,6 @@ CODA_STUB int gnutls_x509_privkey_get_seed(gnutls_x509_privkey_t, gnutls_digest_
 
 CODA_STUB int gnutls_x509_privkey_get_spki(gnutls_x509_privkey_t, gnutls_x509_spki_t,
                                            unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_import(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                         gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_import2(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, const char*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -4111,11 +3734,6 @@ CODA_STUB int gnutls_x509_privkey_import_openssl(gnutls_x509_privkey_t, const gn
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_privkey_import_pkcs8(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                               gnutls_x509_crt_fmt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_import_rsa_raw(gnutls_x509_privkey_t, const gnutls_datum_t*,
                                                  const gnutls_datum_t*, const gnutls_datum_t*,
                                                  const gnutls_datum_t*, const gnutls_datum_t*,
@@ -4129,15 +3747,6 @@ CODA_STUB int gnutls_x509_privkey_import_rsa_raw2(gnutls_x509_privkey_t, const g
                                                   const gnutls_datum_t*, const gnutls_datum_t*,
                                                   const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_init(gnutls_x509_privkey_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_sec_param_t gnutls_x509_privkey_sec_param(gnutls_x509_privkey_t) {
-  return gnutls_sec_param_t{};
 }
 
 CODA_STUB void gnutls_x509_privkey_set_flags(gnutls_x509_privkey_t, unsigned int) {}
