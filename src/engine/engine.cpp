@@ -452,6 +452,7 @@ size_t Engine::read(MutableByteView out) {
 
 size_t Engine::read_early_data(MutableByteView out) {
   const size_t n = std::min(out.size(), early_data_available());
+  if (n == 0) return 0;  // early_in_ may hold no buffer at all
   std::memcpy(out.data(), early_in_.data() + early_pos_, n);
   early_pos_ += n;
   if (early_pos_ == early_in_.size()) {
