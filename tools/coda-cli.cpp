@@ -5,11 +5,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -28,6 +30,9 @@ namespace {
 using namespace coda;
 
 constexpr const char* kProgram = "coda-cli";
+// --resume: how long the first connection waits for a ticket that follows
+// the handshake (GnuTLS's client waits about a round trip plus 60 ms).
+constexpr int kTicketWaitMs = 1000;
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", kProgram, message.c_str());
@@ -66,7 +71,14 @@ tools::Options make_options() {
           {"alpn", 0, true, true, "PROTOCOL",
            "offer an application protocol by ALPN (repeat for several, most wanted first); "
            "the summary shows the one the server chose"},
-          {"resume", 'r', false, false, "", "not supported yet"},
+          {"resume", 'r', false, false, "",
+           "connect once, keep the session the server offers (a TLS 1.3 ticket), close, "
+           "connect again resuming it and say \"resumed: yes\" or \"resumed: no\"; the data "
+           "goes over the second connection"},
+          {"earlydata", 0, true, false, "FILE",
+           "with --resume: send FILE as TLS 1.3 0-RTT early data on the resumed connection, "
+           "when the ticket allows it (at most the server's max_early_data_size); if the "
+           "server does not take it, it is sent again after the handshake"},
           {"keylogfile", 0, true, false, "FILE",
            "append the session's secrets to FILE in the NSS key log format (for Wireshark); "
            "anyone with the file can decrypt the session"},
@@ -119,6 +131,128 @@ int exit_for(const Error& e) {
   }
 }
 
+// --earlydata: the file is read whole, and no early data is ever larger
+// than a max_early_data_size (a uint32); 1 MiB is plenty for a tool.
+constexpr size_t kMaxEarlyDataFile = 1U << 20U;
+
+bool read_small_file(const std::string& path, Bytes& out, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot read --earlydata " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::array<char, 4096> chunk;
+  while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+    const auto n = static_cast<size_t>(in.gcount());
+    if (out.size() + n > kMaxEarlyDataFile) {
+      *error = "--earlydata " + path + ": larger than 1 MiB";
+      return false;
+    }
+    out.insert(out.end(), chunk.data(), chunk.data() + n);
+  }
+  if (in.bad()) {
+    *error = "cannot read --earlydata " + path;
+    return false;
+  }
+  return true;
+}
+
+// What every connection of a run shares.
+struct Setup {
+  std::string host;
+  unsigned port = 443;
+  int timeout_ms = 10000;
+  std::string starttls;          // empty: TLS at once
+  std::FILE* info = nullptr;     // the summary; null with -q
+  KeylogFile* keylog = nullptr;  // null: no key log
+  std::string verified_name;     // for the summary; empty: --insecure
+};
+
+// One connection: the socket (closed at the end), its session and driver.
+struct OpenSession {
+  int fd = -1;
+  std::unique_ptr<Connection> conn;
+  std::unique_ptr<io::FdDriver> driver;
+
+  OpenSession() = default;
+  OpenSession(const OpenSession&) = delete;
+  OpenSession& operator=(const OpenSession&) = delete;
+  ~OpenSession() {
+    driver.reset();
+    conn.reset();
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Connects, speaks STARTTLS if asked and runs the handshake, printing the
+// summary. Returns kClean, or the exit status after printing why not.
+int open_session(const Setup& setup, std::shared_ptr<const Config> config, OpenSession& out) {
+  std::string error;
+  std::string address;
+  out.fd = tools::connect_to(setup.host, setup.port, setup.timeout_ms, &address, &error);
+  if (out.fd < 0) return usage_error(error);
+  if (setup.info) {
+    std::fprintf(setup.info, "- connected to %s (%s)\n", setup.host.c_str(), address.c_str());
+  }
+  if (!setup.starttls.empty()) {
+    if (!tools::starttls_negotiate(out.fd, setup.starttls, setup.timeout_ms, setup.info, &error)) {
+      return usage_error(error);
+    }
+    if (setup.info) {
+      std::fprintf(setup.info, "- %s: STARTTLS accepted, starting TLS\n", setup.starttls.c_str());
+    }
+  }
+  auto created = Connection::create(std::move(config));
+  if (!created) {
+    return usage_error(std::string("cannot start a session: ") + created.error().detail);
+  }
+  out.conn = std::move(created).value();
+  Connection& conn = *out.conn;
+  out.driver = std::make_unique<io::FdDriver>(conn, out.fd);
+  if (setup.keylog) {
+    conn.set_secret_observer([&conn, keylog = setup.keylog](const char* label, ByteView secret) {
+      keylog->write(label, conn.info().client_random, secret);
+      return 0;
+    });
+  }
+  if (auto hs = out.driver->handshake(setup.timeout_ms); !hs) {
+    const std::string why = tools::verification_failure(hs.error(), conn);
+    std::fprintf(
+        stderr, "%s: %s\n", kProgram,
+        why.empty()
+            ? ("handshake failed: " + tools::describe_error(hs.error(), conn, *out.driver)).c_str()
+            : why.c_str());
+    return kHandshake;
+  }
+  if (setup.info) {
+    std::fprintf(setup.info, "- handshake complete\n");
+    tools::print_summary(setup.info, conn, setup.verified_name);
+  }
+  return kClean;
+}
+
+// The session the server offered for resumption, or null. A TLS 1.3 ticket
+// comes after the handshake (RFC 8446 4.6.1), usually at once: records are
+// read for a moment until one is there. Whatever the engine reports as
+// resumable (info().ticket) is taken, whichever the version.
+std::shared_ptr<const ResumableSession> wait_for_resumable(OpenSession& s, int timeout_ms) {
+  Connection& conn = *s.conn;
+  const long long deadline =
+      io::deadline_after(timeout_ms < 0 ? kTicketWaitMs : std::min(timeout_ms, kTicketWaitMs));
+  std::array<uint8_t, 4096> sink;
+  while (!conn.info().ticket && !conn.error() && conn.read_state() == DirectionState::open) {
+    pollfd p{s.fd, s.driver->poll_events(), 0};
+    const int n = ::poll(&p, 1, io::poll_timeout_until(deadline));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if ((p.revents & POLLOUT) != 0 && !s.driver->try_flush()) break;
+    if ((p.revents & (POLLIN | POLLHUP | POLLERR)) != 0 && !s.driver->try_receive()) break;
+    // Data on the first connection is not what the user asked for.
+    while (conn.app_data_available() > 0) conn.read(MutableByteView(sink.data(), sink.size()));
+  }
+  return conn.info().ticket;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,7 +262,6 @@ int main(int argc, char** argv) {
   tools::Options opts = make_options();
   if (!opts.parse(argc, argv)) return usage_error(opts.error());
   if (tools::answered_help_or_version(opts, kProgram)) return 0;
-  if (opts.has("resume")) return usage_error("session resumption (--resume) is not supported yet");
   if (opts.operands().size() != 1) return usage_error("expected exactly one HOST (see --help)");
   const std::string host = opts.operands()[0];
 
@@ -147,6 +280,12 @@ int main(int argc, char** argv) {
   const std::string starttls = opts.value("starttls-proto");
   if (opts.has("starttls-proto") && !tools::starttls_supported(starttls)) {
     return usage_error("bad --starttls-proto '" + starttls + "': expected smtp, imap or ftp");
+  }
+  Bytes early_data;
+  if (opts.has("earlydata")) {
+    if (!opts.has("resume")) return usage_error("--earlydata needs --resume");
+    std::string why;
+    if (!read_small_file(opts.value("earlydata"), early_data, &why)) return usage_error(why);
   }
   const bool quiet = opts.has("quiet");
   const bool print_cert = opts.has("print-cert");
@@ -204,52 +343,56 @@ int main(int argc, char** argv) {
     keylog = std::move(opened).value();
   }
 
-  std::string address;
-  const int fd = tools::connect_to(host, port, timeout_ms, &address, &error);
-  if (fd < 0) return usage_error(error);
-  if (info) std::fprintf(info, "- connected to %s (%s)\n", host.c_str(), address.c_str());
-
-  if (!starttls.empty()) {
-    if (!tools::starttls_negotiate(fd, starttls, timeout_ms, info, &error)) {
-      ::close(fd);
-      return usage_error(error);
+  const Setup setup{host, port, timeout_ms, starttls, info, keylog.get(), verified_name};
+  OpenSession session;
+  std::shared_ptr<const Config> session_config = config;
+  if (opts.has("resume")) {
+    // gnutls-cli --resume: a first session only to learn one to resume.
+    OpenSession first;
+    if (int rc = open_session(setup, config, first); rc != kClean) return rc;
+    const auto resumable = wait_for_resumable(first, timeout_ms);
+    // Only our close_notify: the peer's answer is not needed to reconnect.
+    (void)first.driver->close(io::CloseMode::wr, timeout_ms);
+    if (info) {
+      std::fprintf(info, "- %s\n",
+                   resumable ? "session kept for resumption"
+                             : "the server offered no session to resume: connecting afresh");
     }
-    if (info) std::fprintf(info, "- %s: STARTTLS accepted, starting TLS\n", starttls.c_str());
+    if (resumable) {
+      auto again = std::make_shared<Config>(*config);
+      again->resume = resumable;
+      again->early_data = early_data;
+      session_config = std::move(again);
+    }
   }
-
-  auto created = Connection::create(config);
-  if (!created) {
-    ::close(fd);
-    return usage_error(std::string("cannot start a session: ") + created.error().detail);
+  if (int rc = open_session(setup, session_config, session); rc != kClean) return rc;
+  Connection& conn = *session.conn;
+  io::FdDriver& driver = *session.driver;
+  const int fd = session.fd;
+  if (opts.has("resume")) {
+    std::fprintf(stderr, "- resumed: %s\n", conn.info().resumed ? "yes" : "no");
   }
-  Connection& conn = **created;
-  io::FdDriver driver(conn, fd);
-  if (keylog) {
-    conn.set_secret_observer([&conn, &keylog](const char* label, ByteView secret) {
-      keylog->write(label, conn.info().client_random, secret);
-      return 0;
-    });
-  }
-
-  if (auto hs = driver.handshake(timeout_ms); !hs) {
-    const std::string why = tools::verification_failure(hs.error(), conn);
-    std::fprintf(
-        stderr, "%s: %s\n", kProgram,
-        why.empty()
-            ? ("handshake failed: " + tools::describe_error(hs.error(), conn, driver)).c_str()
-            : why.c_str());
-    ::close(fd);
-    return kHandshake;
-  }
-  if (info) {
-    std::fprintf(info, "- handshake complete\n");
-    tools::print_summary(info, conn, verified_name);
+  if (opts.has("earlydata")) {
+    const SessionInfo& si = conn.info();
+    const bool taken = si.early_data_accepted;
+    if (info) {
+      std::fprintf(info, "- early data: %zu of %zu bytes sent, %s\n", si.early_data_sent,
+                   early_data.size(), taken ? "accepted" : "not accepted");
+    }
+    // What the server did not take goes again as ordinary data.
+    const size_t from = taken ? si.early_data_sent : 0;
+    if (from < early_data.size()) {
+      if (auto st = conn.send(ByteView(early_data).subspan(from)); !st) {
+        std::fprintf(stderr, "%s: %s\n", kProgram,
+                     tools::describe_error(st.error(), conn, driver).c_str());
+        return kAlert;
+      }
+    }
   }
   if (print_cert) {
     std::string pem;
     for (const auto& cert : conn.info().peer_chain) pem += tools::pem_certificate(cert.der());
     if (!tools::write_fully(STDOUT_FILENO, pem.data(), pem.size())) {
-      ::close(fd);
       return usage_error(std::string("cannot write to standard output: ") + std::strerror(errno));
     }
   }
@@ -383,6 +526,5 @@ int main(int argc, char** argv) {
     if (info) std::fprintf(info, "- closure: failed\n");
     std::fprintf(stderr, "%s: %s\n", kProgram, outcome.text.c_str());
   }
-  ::close(fd);
   return outcome.code;
 }

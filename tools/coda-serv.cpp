@@ -17,6 +17,7 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -32,6 +33,7 @@
 #include "common/net.hpp"
 #include "common/options.hpp"
 #include "common/session.hpp"
+#include "config/anti_replay.hpp"
 #include "config/names.hpp"
 #include "engine/connection.hpp"
 #include "io/bounded_read.hpp"
@@ -73,8 +75,6 @@ struct Settings {
 const std::set<std::string>& gnutls_only_options() {
   static const std::set<std::string> names = {"sni-hostname",
                                               "sni-hostname-fatal",
-                                              "earlydata",
-                                              "maxearlydata",
                                               "nocookie",
                                               "generate",
                                               "quiet",
@@ -145,6 +145,13 @@ tools::Options make_options() {
           {"alpn-fatal", 0, false, false, "",
            "refuse clients whose ALPN list has none of --alpn (no_application_protocol)"},
           {"noticket", 0, false, false, "", "send no TLS 1.3 session tickets and take none"},
+          {"earlydata", 0, false, false, "",
+           "take TLS 1.3 0-RTT early data from resuming clients (tickets then allow it; each "
+           "ClientHello is taken once within a 10 s anti-replay window); it is served like the "
+           "data after the handshake"},
+          {"maxearlydata", 0, true, false, "BYTES",
+           "max_early_data_size: the most early data taken, or skipped when not taken "
+           "(default 16384)"},
           {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
           {"bye", 0, true, false, "rdwr|wr|none",
            "our close: close_notify, then wait for the client's (rdwr, default) or EOF (wr); none: "
@@ -404,7 +411,11 @@ void Server::after_receive(Session& s) {
   if (s.phase == Phase::handshake && conn.handshake_complete()) {
     s.phase = Phase::data;
     set_deadline(s, io::deadline_after(s_.timeout_ms));
-    debug(s, "handshake complete: " + tools::session_brief(conn));
+    debug(s, "handshake complete: " + tools::session_brief(conn) +
+                 (conn.info().resumed ? " (resumed)" : ""));
+    if (conn.info().early_data_accepted) {
+      debug(s, "early data accepted: " + std::to_string(conn.early_data_available()) + " bytes");
+    }
   }
   if (s.phase == Phase::data) {
     set_deadline(s, io::deadline_after(s_.timeout_ms));  // the client is not idle
@@ -446,8 +457,10 @@ void Server::after_receive(Session& s) {
 
 void Server::serve_data(Session& s) {
   Connection& conn = *s.conn;
-  while (conn.app_data_available() > 0) {
-    const size_t n = conn.read(MutableByteView(buf_.data(), buf_.size()));
+  // Accepted 0-RTT data first: it came before the rest, and is served alike.
+  while (conn.app_data_available() > 0 || conn.early_data_available() > 0) {
+    const MutableByteView room(buf_.data(), buf_.size());
+    const size_t n = conn.early_data_available() > 0 ? conn.read_early_data(room) : conn.read(room);
     if (n == 0) break;
     s.received += n;
     if (s_.mode == Mode::echo) {
@@ -930,6 +943,20 @@ int main(int argc, char** argv) {
   }
   config->alpn_mandatory = opts.has("alpn-fatal");
   if (opts.has("noticket")) config->tickets_enabled = false;
+  if (opts.has("earlydata")) {
+    config->accept_early_data = true;
+    config->anti_replay = std::make_shared<AntiReplay>(config->now_ms());
+  }
+  if (opts.has("maxearlydata")) {
+    const std::string v = opts.value("maxearlydata");
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long n = std::strtoul(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || errno != 0 || n > 0xffffffffUL || v[0] == '-') {
+      return usage_error("bad --maxearlydata '" + v + "': expected 0..4294967295");
+    }
+    config->max_early_data_size = static_cast<uint32_t>(n);
+  }
   config->fill_defaults();
 
   // Blocked before anything else so a signal from here on is read from the

@@ -22,6 +22,8 @@ namespace coda {
 
 enum class Role : uint8_t { client, server };
 
+class AntiReplay;  // config/anti_replay.hpp
+
 // A certificate chain (leaf first) with the private key of its leaf.
 struct CertifiedKey {
   std::vector<crypto::Certificate> chain;
@@ -115,9 +117,26 @@ struct Config {
   // Server: ticket_lifetime in seconds (GnuTLS's default expiration, six
   // hours); capped at kMaxTicketLifetimeSeconds.
   uint32_t ticket_lifetime = 21600;
+  // Server: max_early_data_size (RFC 8446 4.2.10), GnuTLS's default. While
+  // 0-RTT is not accepted it bounds the early data skipped for a client
+  // that sent some anyway.
+  uint32_t max_early_data_size = 16384;
+  // Server: take 0-RTT early data (GnuTLS's GNUTLS_ENABLE_EARLY_DATA,
+  // coda-serv --earlydata): tickets then allow it (max_early_data_size in
+  // NewSessionTicket), and a resumed client's early data is read
+  // (Connection::read_early_data) before the handshake completes, when
+  // anti_replay admits it. Off by default.
+  bool accept_early_data = false;
+  // Server: RFC 8446 8 anti-replay for 0-RTT; without it no early data is
+  // taken, as GnuTLS does. Shared by the sessions of a server (thread-safe).
+  std::shared_ptr<AntiReplay> anti_replay;
   // Client: the session to resume (its ticket offered as a PSK with
   // psk_dhe_ke); null: a full handshake.
   std::shared_ptr<const ResumableSession> resume;
+  // Client: data to send as 0-RTT early data (RFC 8446 2.3, 4.2.10) with
+  // `resume`, when its ticket allows early data (at most its
+  // max_early_data_size is sent). Empty: none offered.
+  Bytes early_data;
   // Wall clock in ms since the epoch, for ticket ages and lifetimes; the
   // system clock when empty (tests set it).
   std::function<uint64_t()> clock_ms;

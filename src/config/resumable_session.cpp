@@ -46,6 +46,7 @@ SecureBytes ResumableSession::serialize() const {
   auto chain = w.begin_vec24();
   for (const auto& cert : peer_chain) ok = ok && w.vec24(cert.der());
   ok = ok && w.end(chain);
+  w.u32(max_early_data);
   SecureBytes result(out.begin(), out.end());
   secure_wipe(out.data(), out.size());
   if (!ok) return {};
@@ -65,7 +66,7 @@ Result<ResumableSession> ResumableSession::parse(ByteView data, ParseError* why)
   Reader chain;
   if (!r.u16(suite) || !r.vec8(psk) || !r.vec16(ticket) || !r.u32(s.age_add) ||
       !r.u32(s.lifetime) || !r.u64(s.received_ms) || !r.vec16(name) || !r.vec8(alpn) ||
-      !r.u32(s.peer_verify_status) || !r.vec24(chain) || !r.empty()) {
+      !r.u32(s.peer_verify_status) || !r.vec24(chain) || !r.u32(s.max_early_data) || !r.empty()) {
     return malformed("session data: bad layout");
   }
   if (psk.empty() || ticket.empty()) return malformed("session data: no PSK or ticket");

@@ -33,6 +33,9 @@ struct ResumableSession {
   // reported again by the resumed one (no Certificate is sent then).
   std::vector<crypto::Certificate> peer_chain;
   uint32_t peer_verify_status = 0;
+  // The server's max_early_data_size for this ticket (RFC 8446 4.2.10,
+  // 4.6.1); 0: no 0-RTT with it.
+  uint32_t max_early_data = 0;
 
   // Whether the ticket may still be offered at `now_ms`.
   bool usable_at(uint64_t now_ms) const;

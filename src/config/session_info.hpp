@@ -41,6 +41,12 @@ struct SessionInfo {
   bool resumption_offered = false;
   std::shared_ptr<const ResumableSession> ticket;
   unsigned tickets = 0;
+  // 0-RTT (RFC 8446 4.2.10). Client: the bytes of Config::early_data sent
+  // as early data, and whether the server took them (if not, they were
+  // lost: the program may send them again). Server: whether it took the
+  // client's early data.
+  size_t early_data_sent = 0;
+  bool early_data_accepted = false;
 };
 
 }  // namespace coda

@@ -65,6 +65,12 @@ class Connection {
   // Copies received application data out; returns the number of bytes.
   virtual size_t read(MutableByteView out) = 0;
   virtual size_t app_data_available() const = 0;
+  // Server: the client's accepted 0-RTT early data (RFC 8446 4.2.10),
+  // kept apart from the data after the handshake (GnuTLS programs read it
+  // with gnutls_record_recv_early_data); it may arrive before the
+  // handshake completes.
+  virtual size_t read_early_data(MutableByteView out) = 0;
+  virtual size_t early_data_available() const = 0;
   // While set, application data is decrypted, counted and dropped.
   virtual void set_discard_app_data(bool discard) = 0;
   virtual uint64_t app_bytes_discarded() const = 0;

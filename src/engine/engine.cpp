@@ -156,7 +156,24 @@ void Engine::hand_over(std::unique_ptr<hs::HandshakeMachine> next) {
   machine_ = std::move(next);
 }
 
+void Engine::set_secret_observer(SecretObserver observer) {
+  secret_observer_ = std::move(observer);
+  if (unreported_early_secret_.empty() || !secret_observer_) return;
+  const char* label = hs::nss_keylog_label(hs::LoggedSecret::client_early_traffic);
+  const int ret = secret_observer_(label, unreported_early_secret_);
+  SecureBytes().swap(unreported_early_secret_);
+  if (ret < 0) {
+    // As log_secret: the handshake ends at once, without an alert.
+    fail(Error{ErrorKind::internal, AlertDescription::internal_error,
+               "aborted by the key log callback", Reason::hook_aborted});
+  }
+}
+
 Status Engine::log_secret(hs::LoggedSecret which, ByteView secret) {
+  if (!secret_observer_ && which == hs::LoggedSecret::client_early_traffic) {
+    unreported_early_secret_.assign(secret.begin(), secret.end());
+    return {};
+  }
   if (secret_observer_ && secret_observer_(hs::nss_keylog_label(which), secret) < 0) {
     // GnuTLS ends the handshake with the callback's code and sends nothing.
     return Error{ErrorKind::internal, AlertDescription::internal_error,
@@ -239,14 +256,21 @@ Status Engine::process_record() {
 
   ContentType type = outer;
   ByteView content = body;
+  std::optional<record::OpenedRecord> opened;
+  if (early_data_skip_left_) {
+    CODA_ASSIGN(const bool skipped, skip_rejected_early_data(opened));
+    if (skipped) return {};
+  }
   // TLS 1.2 protects every record type under keys; TLS 1.3 hides the type
   // behind application_data.
   const bool protected_record = read_protection_ && (outer == ContentType::application_data ||
                                                      version_ == ProtocolVersion::tls12);
   if (protected_record) {
-    CODA_ASSIGN(auto opened, read_protection_->open(reader_.header(), body));
-    type = opened.type;
-    content = opened.content;
+    if (!opened) {
+      CODA_ASSIGN(opened, read_protection_->open(reader_.header(), body));
+    }
+    type = opened->type;
+    content = opened->content;
   } else if (read_protection_) {
     // RFC 8446 5: once keys are in use, every record but a
     // ChangeCipherSpec must be protected.
@@ -268,6 +292,40 @@ Status Engine::process_record() {
     default:
       return Error::alert_error(AlertDescription::unexpected_message, "unexpected record type");
   }
+}
+
+// RFC 8446 4.2.10: a server that does not take the client's 0-RTT skips
+// it. Without a HelloRetryRequest the early data comes under keys we do not
+// have: records that fail to open under the handshake keys are dropped, and
+// the first that opens starts the client's second flight. After one, the
+// client sends no more early data after its second ClientHello, so every
+// application_data record before it is dropped. Either way at most
+// max_early_data_size bytes of record body (GnuTLS counts them so too);
+// beyond, the session fails with unexpected_message.
+Result<bool> Engine::skip_rejected_early_data(std::optional<record::OpenedRecord>& opened) {
+  if (reader_.type() != ContentType::application_data) {
+    // Any other record ends the early data (a ClientHello, an alert).
+    early_data_skip_left_.reset();
+    return false;
+  }
+  if (read_protection_) {
+    auto attempt = read_protection_->open(reader_.header(), reader_.body());
+    // An error after the record authenticated (no content type) is the
+    // second flight's, not early data's.
+    if (attempt || attempt.error().alert == AlertDescription::unexpected_message) {
+      early_data_skip_left_.reset();
+      if (!attempt) return attempt.error();
+      opened = *attempt;
+      return false;
+    }
+  }
+  const size_t length = reader_.body().size();
+  if (length > *early_data_skip_left_) {
+    return Error::alert_error(AlertDescription::unexpected_message,
+                              "rejected early data beyond max_early_data_size");
+  }
+  *early_data_skip_left_ -= static_cast<uint32_t>(length);
+  return true;
 }
 
 Status Engine::process_handshake(ByteView content) {
@@ -306,6 +364,18 @@ Status Engine::process_application_data(ByteView content) {
   }
   empty_records_ = 0;
   warning_alerts_ = 0;
+  if (machine_->receiving_early_data()) {
+    // RFC 8446 4.2.10: more 0-RTT data than max_early_data_size SHOULD be
+    // answered with unexpected_message.
+    early_data_received_ += content.size();
+    if (early_data_received_ > config_->max_early_data_size) {
+      return Error::alert_error(AlertDescription::unexpected_message,
+                                "early data beyond max_early_data_size");
+    }
+    // Bounded by max_early_data_size just above.
+    append(early_in_, content);
+    return {};
+  }
   if (discard_app_data_) {
     app_discarded_ += content.size();
     return {};
@@ -388,6 +458,18 @@ size_t Engine::read(MutableByteView out) {
   if (app_pos_ == app_in_.size()) {
     give_back_buffer(app_in_);  // all read: to the pool until more comes
     app_pos_ = 0;
+  }
+  return n;
+}
+
+size_t Engine::read_early_data(MutableByteView out) {
+  const size_t n = std::min(out.size(), early_data_available());
+  if (n == 0) return 0;  // early_in_ may hold no buffer at all
+  std::memcpy(out.data(), early_in_.data() + early_pos_, n);
+  early_pos_ += n;
+  if (early_pos_ == early_in_.size()) {
+    Bytes().swap(early_in_);
+    early_pos_ = 0;
   }
   return n;
 }

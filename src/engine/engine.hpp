@@ -28,6 +28,8 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status send(ByteView data) override;
   size_t read(MutableByteView out) override;
   size_t app_data_available() const override { return app_in_.size() - app_pos_; }
+  size_t read_early_data(MutableByteView out) override;
+  size_t early_data_available() const override { return early_in_.size() - early_pos_; }
   void set_discard_app_data(bool discard) override { discard_app_data_ = discard; }
   uint64_t app_bytes_discarded() const override { return app_discarded_; }
   Status update_keys(bool request_peer) override;
@@ -52,9 +54,7 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void set_handshake_observer(HandshakeObserver observer) override {
     observer_ = std::move(observer);
   }
-  void set_secret_observer(SecretObserver observer) override {
-    secret_observer_ = std::move(observer);
-  }
+  void set_secret_observer(SecretObserver observer) override;
   uint64_t app_bytes_sent() const override { return app_sent_; }
   uint64_t app_bytes_received() const override { return app_received_; }
   bool eof_received() const override { return eof_received_; }
@@ -73,8 +73,16 @@ class Engine final : public Connection, private hs::HandshakeSink {
   void write_warning_alert(AlertDescription alert) override;
   void hand_over(std::unique_ptr<hs::HandshakeMachine> next) override;
   Status log_secret(hs::LoggedSecret which, ByteView secret) override;
+  void skip_early_data(uint32_t limit) override { early_data_skip_left_ = limit; }
+  void clear_write_keys() override { write_protection_.reset(); }
+  Status write_early_data(ByteView data) override {
+    return write_record(record::ContentType::application_data, data);
+  }
 
   Status process_record();
+  // Whether the record in reader_ is rejected early data to drop (see
+  // skip_early_data); opens it into `opened` when it is not.
+  Result<bool> skip_rejected_early_data(std::optional<record::OpenedRecord>& opened);
   Status process_handshake(ByteView content);
   Status process_application_data(ByteView content);
   Status process_alert(ByteView content);
@@ -104,6 +112,13 @@ class Engine final : public Connection, private hs::HandshakeSink {
   bool discard_app_data_ = false;
   uint64_t app_discarded_ = 0;
   unsigned empty_records_ = 0;
+  // Rejected 0-RTT still to skip: the bytes of record body allowed (null:
+  // not skipping).
+  std::optional<uint32_t> early_data_skip_left_;
+  // Accepted 0-RTT data (server): received so far, and not read yet.
+  uint64_t early_data_received_ = 0;
+  Bytes early_in_;
+  size_t early_pos_ = 0;
 
   DirectionState read_state_ = DirectionState::open;
   DirectionState write_state_ = DirectionState::open;
@@ -115,6 +130,9 @@ class Engine final : public Connection, private hs::HandshakeSink {
   std::optional<uint8_t> post_handshake_message_;
   HandshakeObserver observer_;
   SecretObserver secret_observer_;
+  // A client's early traffic secret is derived in create(), before any
+  // observer can be set: kept until one is, then reported (and wiped).
+  SecureBytes unreported_early_secret_;
   uint64_t app_sent_ = 0;
   uint64_t app_received_ = 0;
   bool eof_received_ = false;

@@ -21,6 +21,7 @@ namespace coda::hs {
 // The secrets a session reports as it derives them, named as the NSS key log
 // format names them (what GnuTLS's keylog callback and SSLKEYLOGFILE use).
 enum class LoggedSecret : uint8_t {
+  client_early_traffic,      // TLS 1.3 0-RTT
   client_handshake_traffic,  // TLS 1.3
   server_handshake_traffic,
   exporter,
@@ -57,6 +58,12 @@ class HandshakeSink {
   // only on a record boundary).
   virtual Status install_write_keys(const KeyMaterial& keys) = 0;
   virtual Status install_read_keys(const KeyMaterial& keys) = 0;
+  // Client: back to plaintext records (the second ClientHello after 0-RTT
+  // keys were in use, RFC 8446 4.1.2).
+  virtual void clear_write_keys() = 0;
+  // Client: application data sent as 0-RTT early data under the current
+  // (early) write keys.
+  virtual Status write_early_data(ByteView data) = 0;
   // The negotiated version: it decides the record size limit (RFC 8446 5.2
   // vs RFC 5246 6.2.3) and how alerts are read (in 1.3 every alert but
   // close_notify and user_canceled is fatal).
@@ -66,6 +73,11 @@ class HandshakeSink {
   // Another machine takes over from the calling one (TLS 1.2 once the
   // hellos chose it). The caller stays alive until its call returns.
   virtual void hand_over(std::unique_ptr<HandshakeMachine> next) = 0;
+  // Server: the ClientHello offered early data that we do not take (RFC
+  // 8446 4.2.10). Until a record opens under the read keys, application_data
+  // records that do not (or come before any read keys, after a
+  // HelloRetryRequest) are dropped, at most `limit` bytes of them.
+  virtual void skip_early_data(uint32_t limit) = 0;
   // A secret just derived, for the program's key log; fails when the
   // program's callback refuses it (the handshake then ends, no alert).
   virtual Status log_secret(LoggedSecret which, ByteView secret) = 0;
@@ -105,6 +117,10 @@ class HandshakeMachine {
   }
   // Whether application data may be received now.
   virtual bool application_data_allowed() const = 0;
+  // Server: the client's accepted 0-RTT early data is being read (RFC 8446
+  // 4.2.10): application data now is early data, at most
+  // Config::max_early_data_size bytes of it.
+  virtual bool receiving_early_data() const { return false; }
 };
 
 std::unique_ptr<HandshakeMachine> make_tls13_client(const Config& config, SessionInfo& info,

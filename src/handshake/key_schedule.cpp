@@ -27,6 +27,14 @@ Bytes finished_verify_data(crypto::HashAlg hash, ByteView base_key, ByteView tra
   return crypto::hmac(hash, finished_key, transcript_hash);
 }
 
+SecureBytes client_early_traffic_secret(crypto::HashAlg hash, ByteView psk,
+                                        ByteView client_hello_hash) {
+  const SecureBytes zeros(crypto::hash_length(hash), 0);
+  const SecureBytes early = hkdf_extract(hash, zeros, psk);
+  return hkdf_expand_label(hash, early, "c e traffic", client_hello_hash,
+                           crypto::hash_length(hash));
+}
+
 KeySchedule::KeySchedule(crypto::HashAlg hash) : hash_(hash) {}
 
 SecureBytes KeySchedule::derive_secret(ByteView secret, const char* label,

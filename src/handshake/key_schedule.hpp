@@ -26,6 +26,11 @@ SecureBytes next_traffic_secret(crypto::HashAlg hash, ByteView secret);
 // RFC 8446 4.4.4: HMAC(Expand-Label(base_key, "finished", "", Hash.length), transcript_hash).
 Bytes finished_verify_data(crypto::HashAlg hash, ByteView base_key, ByteView transcript_hash);
 
+// RFC 8446 7.1: client_early_traffic_secret = Derive-Secret(Early Secret,
+// "c e traffic", ClientHello), the early secret from the resumption PSK.
+SecureBytes client_early_traffic_secret(crypto::HashAlg hash, ByteView psk,
+                                        ByteView client_hello_hash);
+
 class KeySchedule {
  public:
   explicit KeySchedule(crypto::HashAlg hash);

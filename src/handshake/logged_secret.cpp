@@ -4,6 +4,8 @@ namespace coda::hs {
 
 const char* nss_keylog_label(LoggedSecret secret) {
   switch (secret) {
+    case LoggedSecret::client_early_traffic:
+      return "CLIENT_EARLY_TRAFFIC_SECRET";
     case LoggedSecret::client_handshake_traffic:
       return "CLIENT_HANDSHAKE_TRAFFIC_SECRET";
     case LoggedSecret::server_handshake_traffic:

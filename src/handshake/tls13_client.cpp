@@ -65,6 +65,7 @@ class Tls13Client final : public HandshakeMachine {
   Status on_new_session_ticket(const HandshakeMessage& m);
   Status send(HandshakeType type, ByteView body);
   void send_compat_change_cipher_spec();
+  Status send_early_data();
 
   const Config& config_;
   SessionInfo& info_;
@@ -90,6 +91,10 @@ class Tls13Client final : public HandshakeMachine {
   const SuiteInfo* offer_suite_ = nullptr;
   bool resumed_ = false;
   SecureBytes res_master_;
+  // 0-RTT (RFC 8446 4.2.10): offered in the first ClientHello, and taken
+  // by the server (its EncryptedExtensions say so).
+  bool early_offered_ = false;
+  bool early_accepted_ = false;
 };
 
 Status Tls13Client::send(HandshakeType type, ByteView body) {
@@ -169,7 +174,25 @@ Status Tls13Client::start() {
     shares_.push_back(std::move(share));
   }
   CODA_TRY(send_client_hello());
+  if (early_offered_) CODA_TRY(send_early_data());
   state_ = ClientState::wait_server_hello;
+  return {};
+}
+
+// RFC 8446 2.3: early data right after the ClientHello, under keys from the
+// PSK and the ClientHello (7.1), with the ticket's suite (4.2.10).
+Status Tls13Client::send_early_data() {
+  // RFC 8446 D.4: with early data, the dummy ChangeCipherSpec comes right
+  // after the first ClientHello.
+  send_compat_change_cipher_spec();
+  const SecureBytes secret = client_early_traffic_secret(
+      offer_suite_->hash, offer_->psk, transcript_.current_with(offer_suite_->hash, {}));
+  info_.client_random = hello_.random;
+  CODA_TRY(sink_.log_secret(LoggedSecret::client_early_traffic, secret));
+  CODA_TRY(sink_.install_write_keys(tls13_key_material(*offer_suite_, secret)));
+  const size_t n = std::min<size_t>(config_.early_data.size(), offer_->max_early_data);
+  CODA_TRY(sink_.write_early_data(ByteView(config_.early_data).first(n)));
+  info_.early_data_sent = n;
   return {};
 }
 
@@ -193,6 +216,18 @@ Status Tls13Client::choose_offer() {
   // RFC 8446 4.2.9: a PSK needs psk_key_exchange_modes; we only do
   // psk_dhe_ke, so every resumed session has a fresh (EC)DHE secret.
   hello_.psk_key_exchange_modes = {kPskDheKe};
+  // RFC 8446 4.2.10: 0-RTT only with a ticket that allows it, and with the
+  // ALPN protocol of its session among those we offer (the server must
+  // select that one to accept).
+  const bool alpn_fits =
+      session->alpn.empty()
+          ? config_.alpn_protocols.empty()
+          : std::find(config_.alpn_protocols.begin(), config_.alpn_protocols.end(),
+                      session->alpn) != config_.alpn_protocols.end();
+  if (!config_.early_data.empty() && session->max_early_data > 0 && alpn_fits) {
+    early_offered_ = true;
+    hello_.has_early_data = true;
+  }
   return {};
 }
 
@@ -325,6 +360,7 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
     if (sh.legacy_version == static_cast<uint16_t>(ProtocolVersion::tls12) &&
         config_.min_version <= ProtocolVersion::tls12 && !sh.is_hello_retry_request()) {
       shares_.clear();
+      if (early_offered_) sink_.clear_write_keys();  // no 0-RTT in TLS 1.2
       return continue_tls12_client(config_, info_, sink_, random_, std::move(hello_),
                                    std::move(transcript_), sh, m);
     }
@@ -374,8 +410,12 @@ Status Tls13Client::on_server_hello(const HandshakeMessage& m) {
   CODA_TRY(
       sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
   send_compat_change_cipher_spec();
-  CODA_TRY(
-      sink_.install_write_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  // After 0-RTT the early keys stay ours until the EncryptedExtensions say
+  // whether the server took the data (then until EndOfEarlyData).
+  if (!early_offered_) {
+    CODA_TRY(sink_.install_write_keys(
+        tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  }
   state_ = ClientState::wait_encrypted_extensions;
   return {};
 }
@@ -405,6 +445,13 @@ Status Tls13Client::on_hello_retry_request(const ServerHello& hrr, const Handsha
   }
   hello_.cookie = hrr.cookie;
   info_.hello_retry = true;
+  // RFC 8446 4.1.2, 4.2.10: no early_data in the second ClientHello; the
+  // early data is lost, and the hello goes out in plaintext again.
+  if (early_offered_) {
+    early_offered_ = false;
+    hello_.has_early_data = false;
+    sink_.clear_write_keys();
+  }
   // RFC 8446 4.1.2: the second ClientHello may drop a PSK whose hash does
   // not go with the suite the server chose.
   if (offer_ && offer_suite_->hash != suite_->hash) {
@@ -436,6 +483,21 @@ Status Tls13Client::on_encrypted_extensions(const HandshakeMessage& m) {
     if (!allowed_here) return illegal_parameter("extension not allowed in EncryptedExtensions");
   }
   CODA_TRY(accept_alpn(config_, ee.alpn, info_));
+  for (const auto& e : ee.other_extensions) {
+    if (e.type != static_cast<uint16_t>(ExtensionType::early_data)) continue;
+    // RFC 8446 4.2.10: empty in EncryptedExtensions, and only for the
+    // first PSK, with the ticket's suite and ALPN.
+    if (!e.body.empty()) return decode_error("early_data: not empty");
+    if (!resumed_ || suite_->id != offer_->cipher_suite || info_.alpn != offer_->alpn) {
+      return illegal_parameter("early data accepted for a session it does not fit");
+    }
+    early_accepted_ = true;
+  }
+  info_.early_data_accepted = early_accepted_;
+  if (early_offered_ && !early_accepted_) {
+    CODA_TRY(sink_.install_write_keys(
+        tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  }
   transcript_.add(m.raw);
   // RFC 8446 2.2: a PSK handshake has no Certificate, CertificateVerify or
   // (4.3.2) CertificateRequest; anything but Finished is unexpected.
@@ -489,6 +551,12 @@ Status Tls13Client::on_finished(const HandshakeMessage& m) {
   schedule_->derive_application_secrets(transcript_.current());
   CODA_TRY(
       sink_.install_read_keys(tls13_key_material(*suite_, schedule_->server_application_secret())));
+  if (early_accepted_) {
+    // RFC 8446 4.5: EndOfEarlyData under the early keys ends the 0-RTT data.
+    CODA_TRY(send(HandshakeType::end_of_early_data, {}));
+    CODA_TRY(sink_.install_write_keys(
+        tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  }
 
   if (certificate_requested_) {
     auto own = choose_client_certificate(config_, requested_schemes_, /*tls12=*/false);
@@ -552,6 +620,13 @@ Status Tls13Client::on_new_session_ticket(const HandshakeMessage& m) {
   session->alpn = info_.alpn;
   session->peer_chain = info_.peer_chain;
   session->peer_verify_status = info_.peer_verify_status;
+  for (const auto& e : nst.extensions) {
+    if (e.type != static_cast<uint16_t>(ExtensionType::early_data)) continue;
+    // RFC 8446 4.6.1: uint32 max_early_data_size.
+    if (e.body.size() != 4) return decode_error("early_data: bad max_early_data_size");
+    session->max_early_data = (uint32_t{e.body[0]} << 24U) | (uint32_t{e.body[1]} << 16U) |
+                              (uint32_t{e.body[2]} << 8U) | uint32_t{e.body[3]};
+  }
   info_.ticket = std::move(session);
   return {};
 }

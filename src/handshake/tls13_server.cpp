@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "config/anti_replay.hpp"
 #include "crypto/key_exchange.hpp"
 #include "handshake/alpn.hpp"
 #include "handshake/certificate_auth.hpp"
@@ -23,6 +24,7 @@ namespace {
 enum class ServerState : uint8_t {
   wait_client_hello,
   wait_second_client_hello,  // after HelloRetryRequest
+  wait_end_of_early_data,    // reading accepted 0-RTT data
   wait_client_certificate,
   wait_client_certificate_verify,
   wait_finished,
@@ -43,7 +45,10 @@ class Tls13Server final : public HandshakeMachine {
   bool change_cipher_spec_allowed() const override {
     return state_ != ServerState::wait_client_hello && state_ != ServerState::connected;
   }
-  bool application_data_allowed() const override { return complete(); }
+  bool application_data_allowed() const override { return complete() || receiving_early_data(); }
+  bool receiving_early_data() const override {
+    return state_ == ServerState::wait_end_of_early_data;
+  }
   Status update_keys(bool request_peer) override {
     if (!complete()) return HandshakeMachine::update_keys(request_peer);
     return send_key_update(request_peer, *suite_, app_secrets_, sink_);
@@ -62,6 +67,8 @@ class Tls13Server final : public HandshakeMachine {
   Status on_client_certificate_verify(const HandshakeMessage& m);
   Status on_finished(const HandshakeMessage& m);
   Status on_post_handshake(const HandshakeMessage& m);
+  Status on_end_of_early_data(const HandshakeMessage& m);
+  bool early_data_acceptable() const;
   Status send(HandshakeType type, ByteView body);
   const KeyShareEntry* share_for(const ClientHello& ch, NamedGroup group) const;
   Status choose_psk(const ClientHello& ch, ByteView message);
@@ -92,6 +99,11 @@ class Tls13Server final : public HandshakeMachine {
   SecureBytes res_master_;
   bool tickets_usable_ = true;
   uint64_t ticket_nonce_ = 0;
+  // The selected PSK's binder and the ticket age its client reports, for
+  // anti-replay (RFC 8446 8), and whether 0-RTT is taken (4.2.10).
+  Bytes selected_binder_;
+  uint64_t selected_client_age_ms_ = 0;
+  bool early_accepted_ = false;
 };
 
 Status Tls13Server::send(HandshakeType type, ByteView body) {
@@ -105,6 +117,9 @@ Status Tls13Server::handle(const HandshakeMessage& m) {
       break;
     case ServerState::wait_second_client_hello:
       if (m.type == HandshakeType::client_hello) return on_second_client_hello(m);
+      break;
+    case ServerState::wait_end_of_early_data:
+      if (m.type == HandshakeType::end_of_early_data) return on_end_of_early_data(m);
       break;
     case ServerState::wait_client_certificate:
       if (m.type == HandshakeType::certificate) return on_client_certificate(m);
@@ -251,8 +266,33 @@ Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
   CODA_TRY(choose_psk(ch, m.raw));
   transcript_.add(m.raw);
   const KeyShareEntry* share = share_for(ch, *group_);
+  // RFC 8446 4.2.10: 0-RTT is never taken after a HelloRetryRequest.
+  early_accepted_ = share != nullptr && ch.has_early_data && early_data_acceptable();
+  // What the client sent of early data we do not take is skipped.
+  if (ch.has_early_data && !early_accepted_) sink_.skip_early_data(config_.max_early_data_size);
   if (share == nullptr) return send_hello_retry_request(*group_);
   return send_server_flight(ch, *share);
+}
+
+// RFC 8446 4.2.10: early data only when asked for (GnuTLS's
+// GNUTLS_ENABLE_EARLY_DATA), with the first PSK, resumed with the ticket's
+// suite (its ALPN and SNI were checked with the ticket), and (8) admitted by
+// anti-replay; GnuTLS takes none without anti-replay either.
+bool Tls13Server::early_data_acceptable() const {
+  if (!config_.accept_early_data || !config_.anti_replay || !resumption_) return false;
+  if (psk_index_ != 0 || resumption_->cipher_suite != suite_->id) return false;
+  return config_.anti_replay->admit(selected_binder_, resumption_->issued_ms,
+                                    selected_client_age_ms_, config_.now_ms());
+}
+
+Status Tls13Server::on_end_of_early_data(const HandshakeMessage& m) {
+  // RFC 8446 4.5: struct {} EndOfEarlyData.
+  if (!m.body.empty()) return decode_error("EndOfEarlyData: not empty");
+  transcript_.add(m.raw);
+  CODA_TRY(
+      sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  state_ = ServerState::wait_finished;
+  return {};
 }
 
 Status Tls13Server::send_hello_retry_request(NamedGroup group) {
@@ -282,6 +322,9 @@ Status Tls13Server::on_second_client_hello(const HandshakeMessage& m) {
       !contains(ch.cipher_suites, suite_->id) || ch.legacy_session_id != session_id_) {
     return illegal_parameter("second ClientHello differs from the first");
   }
+  // RFC 8446 4.2.10: a client MUST NOT offer early data after a
+  // HelloRetryRequest.
+  if (ch.has_early_data) return illegal_parameter("second ClientHello offers early data");
   if (!ch.key_shares || ch.key_shares->size() != 1 ||
       ch.key_shares->front().group != static_cast<uint16_t>(*group_)) {
     return illegal_parameter("second ClientHello lacks the requested key share");
@@ -305,6 +348,12 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   sh.selected_version = static_cast<uint16_t>(ProtocolVersion::tls13);
   sh.key_share = KeyShareEntry{static_cast<uint16_t>(*group_),
                                Bytes(share.public_key().begin(), share.public_key().end())};
+  // RFC 8446 7.1: the early traffic secret covers the ClientHello alone.
+  SecureBytes early_secret;
+  if (early_accepted_) {
+    early_secret =
+        client_early_traffic_secret(suite_->hash, resumption_->psk, transcript_.current());
+  }
   if (resumption_) {
     // RFC 8446 4.2.11: selected_identity, with psk_dhe_ke (key_share above).
     sh.other_extensions.push_back(selected_identity_extension(psk_index_));
@@ -337,11 +386,22 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   }
   CODA_TRY(
       sink_.install_write_keys(tls13_key_material(*suite_, schedule_->server_handshake_secret())));
-  CODA_TRY(
-      sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  if (early_accepted_) {
+    // The client's early data comes first, under the early keys.
+    CODA_TRY(sink_.log_secret(LoggedSecret::client_early_traffic, early_secret));
+    CODA_TRY(sink_.install_read_keys(tls13_key_material(*suite_, early_secret)));
+  } else {
+    CODA_TRY(
+        sink_.install_read_keys(tls13_key_material(*suite_, schedule_->client_handshake_secret())));
+  }
 
   EncryptedExtensions ee;
   ee.server_name_ack = ch.server_name.has_value();
+  // RFC 8446 4.2.10: an empty early_data says the 0-RTT data is taken.
+  if (early_accepted_) {
+    ee.other_extensions.push_back({static_cast<uint16_t>(ExtensionType::early_data), {}});
+  }
+  info_.early_data_accepted = early_accepted_;
   ee.alpn = alpn;
   info_.alpn = alpn.value_or("");
   CODA_TRY(send(HandshakeType::encrypted_extensions, ee.serialize()));
@@ -363,7 +423,11 @@ Status Tls13Server::send_server_flight(const ClientHello& ch, const KeyShareEntr
   app_secrets_.read = schedule_->client_application_secret();
   app_secrets_.write = schedule_->server_application_secret();
   CODA_TRY(sink_.install_write_keys(tls13_key_material(*suite_, app_secrets_.write)));
-  state_ = ask_certificate ? ServerState::wait_client_certificate : ServerState::wait_finished;
+  if (early_accepted_) {
+    state_ = ServerState::wait_end_of_early_data;
+  } else {
+    state_ = ask_certificate ? ServerState::wait_client_certificate : ServerState::wait_finished;
+  }
   return {};
 }
 
@@ -449,6 +513,8 @@ Status Tls13Server::choose_psk(const ClientHello& ch, ByteView message) {
       return Error::alert_error(AlertDescription::decrypt_error, "PSK binder does not verify");
     }
     psk_index_ = static_cast<uint16_t>(i);
+    selected_binder_ = offered.binders[i];
+    selected_client_age_ms_ = static_cast<uint32_t>(id.obfuscated_ticket_age - ticket->age_add);
     resumption_ = std::move(ticket);
     return {};
   }
@@ -483,6 +549,15 @@ Status Tls13Server::send_session_tickets(unsigned count) {
     }
     contents.peer_verify_status = info_.peer_verify_status;
     CODA_ASSIGN(nst.ticket, seal_ticket(contents, ticket_key(), random_));
+    if (config_.accept_early_data) {
+      // RFC 8446 4.6.1: early_data with max_early_data_size (uint32). As
+      // GnuTLS, also without anti-replay, which then refuses the data.
+      const uint32_t n = config_.max_early_data_size;
+      nst.extensions.push_back(
+          {static_cast<uint16_t>(ExtensionType::early_data),
+           Bytes{static_cast<uint8_t>(n >> 24U), static_cast<uint8_t>(n >> 16U),
+                 static_cast<uint8_t>(n >> 8U), static_cast<uint8_t>(n)}});
+    }
     // RFC 8446 4.6.1: ticket<1..2^16-1>. A client chain too large for one
     // (the ticket carries it) gets no tickets: a full handshake next time.
     const Bytes body = nst.serialize();

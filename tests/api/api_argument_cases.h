@@ -362,6 +362,59 @@ CASE(gnutls_session_ticket_send, 2, range, _, SAME, INVAL,
 /* Flags are ignored (none is defined). */
 CASE(gnutls_session_ticket_send, 3, range, _, SAME, "0",
      ret_int(gnutls_session_ticket_send(live_server(), 1, 0xffffu)))
+/* ---- 0-RTT early data and anti-replay (GnuTLS crashes on the NULL
+ * handles and on NULL data to send: Coda refuses them) ---- */
+CASE(gnutls_record_set_max_early_data_size, 1, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_record_set_max_early_data_size(NULL, 100)))
+/* Zero is refused as useless, as in GnuTLS; so is what a uint32 cannot hold. */
+CASE(gnutls_record_set_max_early_data_size, 2, range, zero, SAME, INVAL,
+     ret_int(gnutls_record_set_max_early_data_size(new_server(), 0)))
+CASE(gnutls_record_set_max_early_data_size, 2, range, above_u32, SAME, INVAL,
+     ret_int(gnutls_record_set_max_early_data_size(new_server(), (size_t)UINT_MAX + 1)))
+CASE(gnutls_record_get_max_early_data_size, 1, null, _, DIFFERS, "0",
+     ret_uint(gnutls_record_get_max_early_data_size(NULL)))
+CASE(gnutls_record_send_early_data, 1, null, _, DIFFERS, INVAL,
+     ret_int((int)gnutls_record_send_early_data(NULL, "x", 1)))
+CASE(gnutls_record_send_early_data, 2, null, _, DIFFERS, INVAL,
+     ret_int((int)gnutls_record_send_early_data(new_client(), NULL, 1)))
+/* More than any limit: GNUTLS_E_RECORD_LIMIT_REACHED. */
+CASE(gnutls_record_send_early_data, 3, range, _, SAME, "GNUTLS_E_RECORD_LIMIT_REACHED",
+     ret_int((int)gnutls_record_send_early_data(new_client(), "x", SIZE_MAX)))
+CASE(gnutls_record_recv_early_data, 1, null, _, DIFFERS, INVAL, char b[4];
+     ret_int((int)gnutls_record_recv_early_data(NULL, b, sizeof b)))
+/* No early data: the buffer is never looked at. */
+CASE(gnutls_record_recv_early_data, 2, null, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     ret_int((int)gnutls_record_recv_early_data(new_server(), NULL, 4)))
+CASE(gnutls_record_recv_early_data, 3, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     char b[4];
+     ret_int((int)gnutls_record_recv_early_data(new_server(), b, 0)))
+CASE(gnutls_anti_replay_init, 1, null, _, DIFFERS, INVAL, ret_int(gnutls_anti_replay_init(NULL)))
+CASE(gnutls_anti_replay_deinit, 1, null, _, SAME, RETURNED, gnutls_anti_replay_deinit(NULL);
+     ret_void())
+CASE(gnutls_anti_replay_enable, 1, null, _, DIFFERS, RETURNED, gnutls_anti_replay_t ar;
+     gnutls_anti_replay_init(&ar); gnutls_anti_replay_enable(NULL, ar);
+     gnutls_anti_replay_deinit(ar); ret_void())
+CASE(gnutls_anti_replay_enable, 2, null, _, SAME, RETURNED,
+     gnutls_anti_replay_enable(new_server(), NULL);
+     ret_void())
+CASE(gnutls_anti_replay_set_window, 1, null, _, DIFFERS, RETURNED,
+     gnutls_anti_replay_set_window(NULL, 5);
+     ret_void())
+CASE(gnutls_anti_replay_set_window, 2, range, _, SAME, RETURNED, gnutls_anti_replay_t ar;
+     gnutls_anti_replay_init(&ar); gnutls_anti_replay_set_window(ar, UINT_MAX);
+     gnutls_anti_replay_deinit(ar); ret_void())
+CASE(gnutls_anti_replay_set_add_function, 1, null, _, DIFFERS, RETURNED,
+     gnutls_anti_replay_set_add_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_anti_replay_set_add_function, 2, null, _, SAME, RETURNED, gnutls_anti_replay_t ar;
+     gnutls_anti_replay_init(&ar); gnutls_anti_replay_set_add_function(ar, NULL);
+     gnutls_anti_replay_deinit(ar); ret_void())
+CASE(gnutls_anti_replay_set_ptr, 1, null, _, DIFFERS, RETURNED,
+     gnutls_anti_replay_set_ptr(NULL, NULL);
+     ret_void())
+CASE(gnutls_anti_replay_set_ptr, 2, null, _, SAME, RETURNED, gnutls_anti_replay_t ar;
+     gnutls_anti_replay_init(&ar); gnutls_anti_replay_set_ptr(ar, NULL);
+     gnutls_anti_replay_deinit(ar); ret_void())
 CASE(gnutls_session_get_verify_cert_status, 1, null, _, SAME, "4294967295",
      ret_uint(gnutls_session_get_verify_cert_status(NULL)))
 CASE(gnutls_certificate_get_peers, 1, null, _, SAME, IS_NULL, unsigned n;

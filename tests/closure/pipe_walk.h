@@ -75,6 +75,9 @@ struct cu_side {
  * WR]; server: handshake, receive, send, bye(s_how) [, receive to 0]. */
 void cu_walk_init(cu_side_t* c, cu_side_t* s, gnutls_close_request_t c_how,
                   gnutls_close_request_t s_how);
+/* Init flags added to both sessions cu_walk_init makes (0 by default;
+ * early_data_faults.c sets GNUTLS_ENABLE_EARLY_DATA). */
+extern unsigned cu_walk_session_flags;
 void cu_walk_free(cu_side_t* c, cu_side_t* s);
 
 /* One library call for the side's current operation. */

@@ -63,6 +63,11 @@ inline void run_engine(Role role, const uint8_t* data, size_t size) {
     while (c.app_data_available() > 0) {
       if (c.read(buf) == 0) __builtin_trap();
     }
+    // Accepted 0-RTT data, bounded by max_early_data_size.
+    if (c.early_data_available() > 16384) __builtin_trap();
+    while (c.early_data_available() > 0) {
+      if (c.read_early_data(buf) == 0) __builtin_trap();
+    }
   }
   if (!failed) {
     (void)c.receive_eof();
@@ -73,10 +78,11 @@ inline void run_engine(Role role, const uint8_t* data, size_t size) {
   // CODA_FUZZ_DEBUG=1: how far an input got (to check that seeds go deep).
   static const bool debug = std::getenv("CODA_FUZZ_DEBUG") != nullptr;
   if (debug) {
-    std::fprintf(stderr, "  handshake %s%s, read %d, error: %s\n",
+    std::fprintf(stderr, "  handshake %s%s%s, read %d, error: %s\n",
                  c.handshake_complete() ? "complete" : "incomplete",
-                 c.info().resumed ? " (resumed)" : "", static_cast<int>(c.read_state()),
-                 c.error() ? c.error()->detail : "none");
+                 c.info().resumed ? " (resumed)" : "",
+                 c.info().early_data_accepted ? " (0-RTT taken)" : "",
+                 static_cast<int>(c.read_state()), c.error() ? c.error()->detail : "none");
   }
 }
 

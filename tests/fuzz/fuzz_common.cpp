@@ -1,5 +1,7 @@
 #include "fuzz_common.hpp"
 
+#include "config/anti_replay.hpp"
+
 #include <cstdlib>
 #include <cstring>
 
@@ -73,6 +75,12 @@ std::shared_ptr<Config> engine_config(Role role, int variant, crypto::RandomSour
     default:
       config->min_version = ProtocolVersion::tls12;
       config->max_version = ProtocolVersion::tls13;
+      // 0-RTT taken (tickets allow it; anti-replay on the fixed clock,
+      // fresh per run); the other variants skip the early data they get.
+      if (role == Role::server) {
+        config->accept_early_data = true;
+        config->anti_replay = std::make_shared<AntiReplay>(kClockMs);
+      }
       break;
   }
   config->fill_defaults();

@@ -31,7 +31,7 @@ inline constexpr uint64_t kServerSeed = 2;
 
 // Engine variants, selected by bits 3..4 of an engine input's first byte.
 enum Variant : uint8_t {
-  kBothVersions = 0,  // defaults: TLS 1.3 and 1.2
+  kBothVersions = 0,  // defaults: TLS 1.3 and 1.2; the server takes 0-RTT
   kTls13 = 1,         // TLS 1.3 only, client authentication required
   kTls12 = 2,         // TLS 1.2 only, client authentication required
   kTls13Hrr = 3,      // TLS 1.3, the client's only key share is refused (HRR)

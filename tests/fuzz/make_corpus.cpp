@@ -201,6 +201,40 @@ void record_seeds() {
   }
 }
 
+// 0-RTT with the ticket of `session` (its server takes early data): the
+// client bytes of a resumed handshake with early data (the clock and
+// ticket key are the harness's, so the ticket opens), for the server
+// harness, in three variants: taken (kBothVersions), refused and skipped
+// under the handshake keys (kTls13, whose server does not take it), and
+// refused after a HelloRetryRequest (kTls13Hrr: every application_data
+// record before the second ClientHello skipped).
+void early_data_seeds(const std::shared_ptr<const ResumableSession>& session) {
+  if (session->max_early_data == 0) std::abort();
+  const std::pair<int, const char*> cases[] = {{fuzz::kBothVersions, "early_data_accepted"},
+                                               {fuzz::kTls13, "early_data_skipped"},
+                                               {fuzz::kTls13Hrr, "early_data_after_hrr"}};
+  for (const auto& [variant, name] : cases) {
+    crypto::SeededRandom client_random(fuzz::kClientSeed + 7);
+    crypto::SeededRandom server_random(fuzz::kServerSeed);
+    auto client_config = fuzz::engine_config(Role::client, variant, &client_random);
+    client_config->resume = session;
+    const std::string early = "GET /0-rtt HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    client_config->early_data.assign(early.begin(), early.end());
+    auto c = Connection::create(client_config);
+    auto s = Connection::create(fuzz::engine_config(Role::server, variant, &server_random));
+    if (!c || !s) std::abort();
+    Bytes c2s, s2c;
+    if (!pump(*c.value(), *s.value(), c2s, s2c)) std::abort();
+    const bool taken = variant == fuzz::kBothVersions;
+    if (c.value()->info().early_data_accepted != taken || c.value()->info().early_data_sent == 0) {
+      std::abort();
+    }
+    const auto prefix = static_cast<uint8_t>(variant << 3U);
+    // The client harness has no session to resume: server seeds only.
+    write("server", name, prefix, c2s);
+  }
+}
+
 // TLS 1.3 resumption: a full handshake whose ticket the client keeps, then
 // a resumed one. Seeds: the session data, the ticket and the ClientHello's
 // pre_shared_key for the resumption harness; the resumed handshake's client
@@ -235,6 +269,7 @@ void resumption_seeds() {
       write("server", "resumed_chunk" + std::to_string(mode), static_cast<uint8_t>(mode), c2s);
     }
   }
+  early_data_seeds(session);
 }
 
 void x509_seeds() {

@@ -273,7 +273,8 @@ case "$what" in
     ;;
 
   unsupported)
-    expect_usage_error unsupported-resume "--resume) is not supported yet" --resume
+    # --resume works now (early_data.sh); --earlydata needs it.
+    expect_usage_error earlydata-without-resume "--earlydata needs --resume" --earlydata /dev/null
     ;;
 
   *)

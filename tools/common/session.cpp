@@ -144,7 +144,13 @@ void print_summary(std::FILE* out, const Connection& conn, const std::string& ve
   std::fprintf(out, "- cipher suite: %s\n", sv(suite_name(info.cipher_suite)).c_str());
   std::fprintf(out, "- group: %s%s\n", sv(group_name(info.group)).c_str(),
                info.hello_retry ? " (after HelloRetryRequest)" : "");
-  std::fprintf(out, "- peer signature: %s\n", sv(scheme_name(info.peer_signature_scheme)).c_str());
+  // A resumed session is authenticated by its PSK: no signature (RFC 8446 2.2).
+  if (info.resumed) {
+    std::fprintf(out, "- peer signature: none (resumed)\n");
+  } else {
+    std::fprintf(out, "- peer signature: %s\n",
+                 sv(scheme_name(info.peer_signature_scheme)).c_str());
+  }
   if (!info.alpn.empty()) std::fprintf(out, "- application protocol: %s\n", info.alpn.c_str());
   if (!info.peer_chain.empty()) {
     std::fprintf(out, "- peer certificate: %s (issuer: %s)\n", info.peer_chain[0].subject().c_str(),

@@ -52,6 +52,17 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   } else if (tickets) {
     config->resume = s->resume;
   }
+  // RFC 8446 4.2.10. A server takes 0-RTT only with GNUTLS_ENABLE_EARLY_DATA
+  // (its tickets then allow it; taken when anti-replay admits it). A client
+  // sends what gnutls_record_send_early_data gave when it resumes, with or
+  // without the flag, as GnuTLS 3.7.9 does.
+  if (tickets && s->role == Role::server && (s->flags & GNUTLS_ENABLE_EARLY_DATA) != 0) {
+    config->accept_early_data = true;
+    config->anti_replay = s->anti_replay;
+  } else if (tickets && s->role == Role::client) {
+    config->early_data = s->early_data_out;
+  }
+  if (s->max_early_data_size) config->max_early_data_size = *s->max_early_data_size;
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;

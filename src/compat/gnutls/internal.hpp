@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/anti_replay.hpp"
 #include "config/config.hpp"
 #include "config/priority.hpp"
 #include "crypto/x509.hpp"
@@ -24,6 +25,19 @@ struct gnutls_certificate_credentials_st {
   std::shared_ptr<coda::crypto::TrustStore> trust;
   unsigned verify_flags = 0;
   gnutls_certificate_verify_function* verify_function = nullptr;
+};
+
+// gnutls_anti_replay_t (early_data.cpp): the ClientHello recording that
+// sessions given it by gnutls_anti_replay_enable share, and the program's
+// store. The store's callback is shared with the recording so that a
+// session outliving the handle never calls into freed memory.
+struct gnutls_anti_replay_st {
+  struct Store {
+    gnutls_db_add_func add = nullptr;
+    void* ptr = nullptr;
+  };
+  std::shared_ptr<Store> store;
+  std::shared_ptr<coda::AntiReplay> recording;
 };
 
 struct gnutls_anon_client_credentials_st {

@@ -65,6 +65,8 @@ unsigned gnutls_session_get_flags(gnutls_session_t session) {
   if (session->role == coda::Role::client && session->conn->info().ticket) {
     flags |= GNUTLS_SFLAGS_SESSION_TICKET;
   }
+  // Both sides, once the server took the client's 0-RTT data.
+  if (session->conn->info().early_data_accepted) flags |= GNUTLS_SFLAGS_EARLY_DATA;
   return flags;
 }
 

@@ -46,6 +46,13 @@ struct gnutls_session_int {
   // gave, offered unless GNUTLS_NO_TICKETS.
   std::shared_ptr<const coda::SecureBytes> ticket_key;
   std::shared_ptr<const coda::ResumableSession> resume;
+  // 0-RTT (early_data.cpp), with GNUTLS_ENABLE_EARLY_DATA. Client: what
+  // gnutls_record_send_early_data gave, sent in the resumed handshake.
+  // Server: gnutls_record_set_max_early_data_size (GnuTLS's 16384 when
+  // unset) and the recording of gnutls_anti_replay_enable.
+  coda::Bytes early_data_out;
+  std::optional<uint32_t> max_early_data_size;
+  std::shared_ptr<coda::AntiReplay> anti_replay;
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_record_send and gnutls_record_recv may run at the same time in

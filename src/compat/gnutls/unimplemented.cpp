@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 842 functions.
+// 832 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -81,21 +81,6 @@ CODA_STUB int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credenti
 
 CODA_STUB void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t,
                                                       gnutls_params_function*) {}
-
-CODA_STUB void gnutls_anti_replay_deinit(gnutls_anti_replay_t) {}
-
-CODA_STUB void gnutls_anti_replay_enable(gnutls_session_t, gnutls_anti_replay_t) {}
-
-CODA_STUB int gnutls_anti_replay_init(gnutls_anti_replay_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_anti_replay_set_add_function(gnutls_anti_replay_t, gnutls_db_add_func) {}
-
-CODA_STUB void gnutls_anti_replay_set_ptr(gnutls_anti_replay_t, void*) {}
-
-CODA_STUB void gnutls_anti_replay_set_window(gnutls_anti_replay_t, unsigned int) {}
 
 CODA_STUB gnutls_credentials_type_t gnutls_auth_client_get_type(gnutls_session_t) {
   return gnutls_credentials_type_t{};
@@ -2341,10 +2326,6 @@ CODA_STUB unsigned int gnutls_record_get_discarded(gnutls_session_t) {
   return 0;
 }
 
-CODA_STUB size_t gnutls_record_get_max_early_data_size(gnutls_session_t) {
-  return 0;
-}
-
 CODA_STUB int gnutls_record_get_state(gnutls_session_t, unsigned int, gnutls_datum_t* a2,
                                       gnutls_datum_t* a3, gnutls_datum_t* a4, unsigned char*) {
   if (a2) *a2 = gnutls_datum_t{nullptr, 0};
@@ -2355,10 +2336,6 @@ CODA_STUB int gnutls_record_get_state(gnutls_session_t, unsigned int, gnutls_dat
 
 CODA_STUB size_t gnutls_record_overhead_size(gnutls_session_t) {
   return 0;
-}
-
-CODA_STUB ssize_t gnutls_record_recv_early_data(gnutls_session_t, void*, size_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB ssize_t gnutls_record_recv_packet(gnutls_session_t, gnutls_packet_t*) {
@@ -2373,20 +2350,12 @@ CODA_STUB ssize_t gnutls_record_send2(gnutls_session_t, const void*, size_t, siz
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB ssize_t gnutls_record_send_early_data(gnutls_session_t, const void*, size_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB ssize_t gnutls_record_send_file(gnutls_session_t, int, off_t*, size_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB ssize_t gnutls_record_send_range(gnutls_session_t, const void*, size_t,
                                            const gnutls_range_st*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_record_set_max_early_data_size(gnutls_session_t, size_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
