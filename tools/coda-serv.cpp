@@ -32,6 +32,8 @@
 #include "common/net.hpp"
 #include "common/options.hpp"
 #include "common/session.hpp"
+#include "common/session_cache.hpp"
+#include "common/ticket_key_file.hpp"
 #include "config/names.hpp"
 #include "engine/connection.hpp"
 #include "io/bounded_read.hpp"
@@ -54,6 +56,8 @@ constexpr size_t kMaxPendingOutput = 1 << 20;
 constexpr size_t kBodySlice = 65536;
 // Out of file descriptors: how long the listener rests.
 constexpr int kAcceptPauseMs = 100;
+// TLS 1.2 sessions kept for resumption by id (each a few hundred bytes).
+constexpr size_t kSessionCacheSize = 10000;
 
 enum class Mode { discard, echo, http };
 enum class Bye { rdwr, wr, none };
@@ -78,7 +82,6 @@ const std::set<std::string>& gnutls_only_options() {
                                               "nocookie",
                                               "generate",
                                               "quiet",
-                                              "nodb",
                                               "crlf",
                                               "udp",
                                               "mtu",
@@ -144,7 +147,12 @@ tools::Options make_options() {
            "decides)"},
           {"alpn-fatal", 0, false, false, "",
            "refuse clients whose ALPN list has none of --alpn (no_application_protocol)"},
-          {"noticket", 0, false, false, "", "send no TLS 1.3 session tickets and take none"},
+          {"noticket", 0, false, false, "",
+           "send no session tickets (TLS 1.3, and RFC 5077 in TLS 1.2) and take none"},
+          {"nodb", 0, false, false, "", "keep no TLS 1.2 sessions for resumption by session id"},
+          {"ticket-key-file", 0, true, false, "FILE",
+           "seal tickets with keys derived from the 64 bytes of FILE (head -c 64 /dev/urandom), "
+           "so servers given the same file resume each other's sessions (default: a random key)"},
           {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
           {"bye", 0, true, false, "rdwr|wr|none",
            "our close: close_notify, then wait for the client's (rdwr, default) or EOF (wr); none: "
@@ -930,6 +938,14 @@ int main(int argc, char** argv) {
   }
   config->alpn_mandatory = opts.has("alpn-fatal");
   if (opts.has("noticket")) config->tickets_enabled = false;
+  // TLS 1.2 sessions by id (RFC 5246 7.4.1.2), for clients without tickets.
+  if (!opts.has("nodb")) {
+    config->session_cache = std::make_shared<tools::MemorySessionCache>(kSessionCacheSize);
+  }
+  if (opts.has("ticket-key-file")) {
+    config->ticket_key = tools::load_ticket_key_file(opts.value("ticket-key-file"), &error);
+    if (!config->ticket_key) return usage_error(error);
+  }
   config->fill_defaults();
 
   // Blocked before anything else so a signal from here on is read from the

@@ -10,6 +10,7 @@
 
 #include "base/protocol_ids.hpp"
 #include "config/resumable_session.hpp"
+#include "config/session12.hpp"
 #include "crypto/x509.hpp"
 
 namespace coda {
@@ -41,6 +42,12 @@ struct SessionInfo {
   bool resumption_offered = false;
   std::shared_ptr<const ResumableSession> ticket;
   unsigned tickets = 0;
+  // TLS 1.2 (RFC 5246 7.4.1.3): the ServerHello's session id, and, client,
+  // the session it may resume later (null: none: no id and no ticket).
+  // ticket12_received: client, an RFC 5077 ticket came in this handshake.
+  Bytes session_id;
+  std::shared_ptr<const ResumableSession12> session12;
+  bool ticket12_received = false;
 };
 
 }  // namespace coda

@@ -67,7 +67,6 @@ class Tls13Server final : public HandshakeMachine {
   Status choose_psk(const ClientHello& ch, ByteView message);
   bool ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age, const ClientHello& ch,
                          const std::optional<std::string>& alpn) const;
-  ByteView ticket_key() const;
 
   const Config& config_;
   SessionInfo& info_;
@@ -383,10 +382,6 @@ Status Tls13Server::send_certificate_flight(bool ask_certificate) {
   return send(HandshakeType::certificate_verify, cv);
 }
 
-ByteView Tls13Server::ticket_key() const {
-  return config_.ticket_key ? ByteView(*config_.ticket_key) : ByteView(process_ticket_key());
-}
-
 bool Tls13Server::ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age,
                                     const ClientHello& ch,
                                     const std::optional<std::string>& alpn) const {
@@ -435,9 +430,10 @@ Status Tls13Server::choose_psk(const ClientHello& ch, ByteView message) {
   // Only the first few identities are tried: each costs a decryption.
   constexpr size_t kMaxIdentitiesTried = 4;
   const size_t tried = std::min(offered.identities.size(), kMaxIdentitiesTried);
+  const TicketKeys keys = server_ticket_keys(config_);
   for (size_t i = 0; i < tried; ++i) {
     const PskIdentity& id = offered.identities[i];
-    auto ticket = open_ticket(id.identity, ticket_key());
+    auto ticket = open_ticket(id.identity, keys);
     if (!ticket || !ticket_acceptable(*ticket, id.obfuscated_ticket_age, ch, alpn)) continue;
     // RFC 8446 4.2.11: the binder MUST be validated before the PSK is
     // selected, and a binder that does not validate aborts the handshake
@@ -482,7 +478,7 @@ Status Tls13Server::send_session_tickets(unsigned count) {
       contents.peer_chain.emplace_back(cert.der().begin(), cert.der().end());
     }
     contents.peer_verify_status = info_.peer_verify_status;
-    CODA_ASSIGN(nst.ticket, seal_ticket(contents, ticket_key(), random_));
+    CODA_ASSIGN(nst.ticket, seal_ticket(contents, server_ticket_keys(config_).current, random_));
     // RFC 8446 4.6.1: ticket<1..2^16-1>. A client chain too large for one
     // (the ticket carries it) gets no tickets: a full handshake next time.
     const Bytes body = nst.serialize();

@@ -445,9 +445,12 @@ static void check_library(const char* expected) {
 }
 
 int main(int argc, char** argv) {
-  static const struct scenario* const tables[] = {scenarios, client_auth_scenarios,
-                                                  key_update_scenarios, credentials_scenarios,
-                                                  resumption_scenarios};
+  static const struct scenario* const tables[] = {scenarios,
+                                                  client_auth_scenarios,
+                                                  key_update_scenarios,
+                                                  credentials_scenarios,
+                                                  resumption_scenarios,
+                                                  resumption12_scenarios};
   size_t t;
   int sv[2], rc, i;
   pthread_t server_thread;

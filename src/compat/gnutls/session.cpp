@@ -58,12 +58,19 @@ void* gnutls_session_get_ptr(gnutls_session_t session) {
 }
 
 unsigned gnutls_session_get_flags(gnutls_session_t session) {
-  // No safe renegotiation flag (TLS 1.2 pending), no false start. As in
-  // GnuTLS, SESSION_TICKET is set on a client once a ticket arrived.
+  // No false start. As in GnuTLS, SESSION_TICKET is set on a client once
+  // a ticket arrived (TLS 1.2: in this handshake), and a TLS 1.2 session
+  // has safe renegotiation (RFC 5746) and the extended master secret
+  // (RFC 7627), which Coda requires.
   if (session == nullptr || !session->conn) return 0;
+  const coda::SessionInfo& info = session->conn->info();
   unsigned flags = 0;
-  if (session->role == coda::Role::client && session->conn->info().ticket) {
+  const bool tls12 = info.version == coda::ProtocolVersion::tls12;
+  if (session->role == coda::Role::client && (tls12 ? info.ticket12_received : !!info.ticket)) {
     flags |= GNUTLS_SFLAGS_SESSION_TICKET;
+  }
+  if (tls12 && session->conn->handshake_complete()) {
+    flags |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET;
   }
   return flags;
 }
