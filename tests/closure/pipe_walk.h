@@ -75,6 +75,9 @@ struct cu_side {
  * WR]; server: handshake, receive, send, bye(s_how) [, receive to 0]. */
 void cu_walk_init(cu_side_t* c, cu_side_t* s, gnutls_close_request_t c_how,
                   gnutls_close_request_t s_how);
+/* gnutls_init flags the next cu_walk_init gives the client besides
+ * GNUTLS_NONBLOCK (GNUTLS_NO_TICKETS for a walk resuming by session id). */
+extern unsigned cu_walk_client_flags;
 void cu_walk_free(cu_side_t* c, cu_side_t* s);
 
 /* One library call for the side's current operation. */
