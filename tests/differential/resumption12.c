@@ -189,6 +189,32 @@ static void server_session(struct side* sd) {
   do_bye(sd, GNUTLS_SHUT_RDWR);
 }
 
+/* The first session ends with a fatal alert from the client: RFC 5246
+ * 7.2.2 has the session invalidated, so the second one is a full
+ * handshake. */
+static void client_fatal_first(struct side* sd) {
+  second = 0;
+  log_state(sd);
+  do_recv(sd);
+  save_data(sd);
+  do_alert_send(sd, GNUTLS_AL_FATAL, GNUTLS_A_INTERNAL_ERROR);
+  second = 1;
+  if (restart_session(sd, plan.client_flags) == 0) client_session(sd);
+  gnutls_free(saved.data);
+  saved.data = NULL;
+}
+
+static void server_fatal_first(struct side* sd) {
+  log_state(sd);
+  do_send(sd, 4);
+  do_recv(sd);
+  do_alert_get(sd);
+  if (restart_session(sd, 0) == 0) server_session(sd);
+  gnutls_free(ticket_key.data);
+  ticket_key.data = NULL;
+  db_clear();
+}
+
 static void client(struct side* sd) {
   second = 0;
   client_session(sd);
@@ -283,5 +309,10 @@ const struct scenario resumption12_scenarios[] = {
     {"resume12_no_data", client, server, setup_db_no_data, NULL},
     {"resume12_set_id", client, server, setup_db_set_id, NULL},
     {"resume12_calls", calls_before_handshake, calls_before_handshake, NULL, NULL},
+    /* Deliberate: RFC 5246 7.2.2 has the session invalidated after a fatal
+     * alert, and Coda's server removes it from its cache; GnuTLS 3.7.9
+     * resumes it. A ticket cannot be taken back: both resume. */
+    {"deliberate_resume12_db_fatal_alert", client_fatal_first, server_fatal_first, setup_db, NULL},
+    {"resume12_ticket_fatal_alert", client_fatal_first, server_fatal_first, setup_ticket, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -446,6 +446,27 @@ TEST(Resumption12, SessionDataRoundTripsAndRefusesDamage) {
   expect_resumed(pair, seen);
 }
 
+TEST(Resumption12, AFatalAlertTakesTheSessionOutOfTheCache) {
+  // RFC 5246 7.2.2, for the alert either side sends.
+  for (bool server_aborts : {false, true}) {
+    Peers peers(true, false);
+    auto pair = connect(peers.client, peers.server, nullptr);
+    ASSERT_TRUE(pair.pump());
+    auto session = pair.client->info().session12;
+    ASSERT_TRUE(session);
+    ASSERT_EQ(peers.cache->entries.size(), 1U);
+    (server_aborts ? *pair.server : *pair.client).abort(AlertDescription::internal_error);
+    pair.pump();
+    EXPECT_TRUE(pair.client->error());
+    EXPECT_TRUE(pair.server->error());
+    EXPECT_EQ(peers.cache->entries.size(), 0U) << server_aborts;
+    EXPECT_FALSE(pair.client->info().session12);
+    Observed seen;
+    auto again = resume(peers, session, &seen);
+    expect_full(again, seen);
+  }
+}
+
 TEST(Resumption12, ClientSessionIdIsSent) {
   Peers peers(true, false);
   auto client = std::make_shared<Config>(*peers.client);
