@@ -42,12 +42,17 @@ struct SessionInfo {
   bool resumption_offered = false;
   std::shared_ptr<const ResumableSession> ticket;
   unsigned tickets = 0;
-  // TLS 1.2 (RFC 5246 7.4.1.3): the ServerHello's session id, and, client,
+  // TLS 1.2 (RFC 5246 7.4.1.3): the ServerHello's session id (TLS 1.3:
+  // the legacy one), and, client,
   // the session it may resume later (null: none: no id and no ticket).
   // ticket12_received: client, an RFC 5077 ticket came in this handshake.
   Bytes session_id;
   std::shared_ptr<const ResumableSession12> session12;
   bool ticket12_received = false;
+  // TLS 1.3 server: the ClientHello offered the extended master secret
+  // (RFC 7627) and renegotiation_info (RFC 5746) for TLS 1.2.
+  bool client_offered_extended_master_secret = false;
+  bool client_offered_renegotiation_info = false;
 };
 
 }  // namespace coda

@@ -175,6 +175,8 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
   info_.cipher_suite = suite_->id;
   sink_.set_version(ProtocolVersion::tls12);
   if (resumed_) {
+    // The key log names the resumed connection's master secret too.
+    CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
     state_ = expect_ticket_ ? State::wait_new_session_ticket : State::wait_change_cipher_spec;
   } else {
     state_ = State::wait_certificate;

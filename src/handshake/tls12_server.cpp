@@ -383,6 +383,8 @@ Status Tls12Server::resume(const ClientHello& ch, const HandshakeMessage& m, Fou
   master_ = std::move(found.session.master_secret);
   ServerHello sh;
   start_server_hello(ch, m, sh);
+  // The key log names the resumed connection's master secret too.
+  CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
   // RFC 5246 7.3 / RFC 5077 3.4: the client's session id comes back to say
   // the session is resumed.
   info_.session_id = ch.legacy_session_id;

@@ -286,6 +286,7 @@ Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
   if (sh.legacy_session_id_echo != hello_.legacy_session_id) {
     return illegal_parameter("session id not echoed");
   }
+  info_.session_id = sh.legacy_session_id_echo;  // gnutls_session_get_id, as GnuTLS
   if (sh.compression_method != 0) return illegal_parameter("compression selected");
   if (!contains(hello_.cipher_suites, sh.cipher_suite)) {
     return illegal_parameter("server selected a cipher suite we did not offer");

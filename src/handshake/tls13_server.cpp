@@ -245,6 +245,13 @@ Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
                     std::find(ch.psk_key_exchange_modes.begin(), ch.psk_key_exchange_modes.end(),
                               kPskDheKe) != ch.psk_key_exchange_modes.end();
   session_id_ = ch.legacy_session_id;
+  // gnutls_session_get_id reports the hello's id in TLS 1.3 too (as GnuTLS).
+  info_.session_id = session_id_;
+  // RFC 7627 and RFC 5746 offered for TLS 1.2 (GnuTLS reports them in the
+  // session flags of a TLS 1.3 server too).
+  info_.client_offered_extended_master_secret = ch.extended_master_secret;
+  info_.client_offered_renegotiation_info =
+      ch.renegotiation_info.has_value() || contains(ch.cipher_suites, uint16_t{0x00FF});
   if (ch.server_name) info_.server_name = *ch.server_name;
   transcript_.set_hash(suite_->hash);
   CODA_TRY(choose_psk(ch, m.raw));

@@ -61,7 +61,8 @@ unsigned gnutls_session_get_flags(gnutls_session_t session) {
   // No false start. As in GnuTLS, SESSION_TICKET is set on a client once
   // a ticket arrived (TLS 1.2: in this handshake), and a TLS 1.2 session
   // has safe renegotiation (RFC 5746) and the extended master secret
-  // (RFC 7627), which Coda requires.
+  // (RFC 7627), which Coda requires; a TLS 1.3 server has them when the
+  // client offered them.
   if (session == nullptr || !session->conn) return 0;
   const coda::SessionInfo& info = session->conn->info();
   unsigned flags = 0;
@@ -71,6 +72,10 @@ unsigned gnutls_session_get_flags(gnutls_session_t session) {
   }
   if (tls12 && session->conn->handshake_complete()) {
     flags |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+  } else if (!tls12 && session->role == coda::Role::server && session->conn->handshake_complete()) {
+    // GnuTLS's TLS 1.3 server reports what the client offered for 1.2.
+    if (info.client_offered_renegotiation_info) flags |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
+    if (info.client_offered_extended_master_secret) flags |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
   }
   return flags;
 }
