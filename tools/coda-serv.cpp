@@ -33,6 +33,8 @@
 #include "common/net.hpp"
 #include "common/options.hpp"
 #include "common/session.hpp"
+#include "common/session_cache.hpp"
+#include "common/ticket_key_file.hpp"
 #include "config/anti_replay.hpp"
 #include "config/names.hpp"
 #include "engine/connection.hpp"
@@ -56,6 +58,8 @@ constexpr size_t kMaxPendingOutput = 1 << 20;
 constexpr size_t kBodySlice = 65536;
 // Out of file descriptors: how long the listener rests.
 constexpr int kAcceptPauseMs = 100;
+// TLS 1.2 sessions kept for resumption by id (each a few hundred bytes).
+constexpr size_t kSessionCacheSize = 10000;
 
 enum class Mode { discard, echo, http };
 enum class Bye { rdwr, wr, none };
@@ -78,7 +82,6 @@ const std::set<std::string>& gnutls_only_options() {
                                               "nocookie",
                                               "generate",
                                               "quiet",
-                                              "nodb",
                                               "crlf",
                                               "udp",
                                               "mtu",
@@ -144,7 +147,8 @@ tools::Options make_options() {
            "decides)"},
           {"alpn-fatal", 0, false, false, "",
            "refuse clients whose ALPN list has none of --alpn (no_application_protocol)"},
-          {"noticket", 0, false, false, "", "send no TLS 1.3 session tickets and take none"},
+          {"noticket", 0, false, false, "",
+           "send no session tickets (TLS 1.3, and RFC 5077 in TLS 1.2) and take none"},
           {"earlydata", 0, false, false, "",
            "take TLS 1.3 0-RTT early data from resuming clients (tickets then allow it; each "
            "ClientHello is taken once within a 10 s anti-replay window); it is served like the "
@@ -152,6 +156,10 @@ tools::Options make_options() {
           {"maxearlydata", 0, true, false, "BYTES",
            "max_early_data_size: the most early data taken, or skipped when not taken "
            "(default 16384)"},
+          {"nodb", 0, false, false, "", "keep no TLS 1.2 sessions for resumption by session id"},
+          {"ticket-key-file", 0, true, false, "FILE",
+           "seal tickets with keys derived from the 64 bytes of FILE (head -c 64 /dev/urandom), "
+           "so servers given the same file resume each other's sessions (default: a random key)"},
           {"debug", 'd', true, false, "N", "log level; above 0, log each session's steps"},
           {"bye", 0, true, false, "rdwr|wr|none",
            "our close: close_notify, then wait for the client's (rdwr, default) or EOF (wr); none: "
@@ -956,6 +964,14 @@ int main(int argc, char** argv) {
       return usage_error("bad --maxearlydata '" + v + "': expected 0..4294967295");
     }
     config->max_early_data_size = static_cast<uint32_t>(n);
+  }
+  // TLS 1.2 sessions by id (RFC 5246 7.4.1.2), for clients without tickets.
+  if (!opts.has("nodb")) {
+    config->session_cache = std::make_shared<tools::MemorySessionCache>(kSessionCacheSize);
+  }
+  if (opts.has("ticket-key-file")) {
+    config->ticket_key = tools::load_ticket_key_file(opts.value("ticket-key-file"), &error);
+    if (!config->ticket_key) return usage_error(error);
   }
   config->fill_defaults();
 

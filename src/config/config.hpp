@@ -14,6 +14,7 @@
 #include "base/secure.hpp"
 #include "config/priority.hpp"
 #include "config/resumable_session.hpp"
+#include "config/session12.hpp"
 #include "crypto/random.hpp"
 #include "crypto/signature.hpp"
 #include "crypto/x509.hpp"
@@ -111,8 +112,9 @@ struct Config {
   unsigned tickets_after_handshake = 2;
   // Server: whether a ticket a client offers (pre_shared_key) is taken.
   bool accept_tickets = true;
-  // Server: the AES-256-GCM key tickets are sealed with (32 bytes); null:
-  // one random key per process.
+  // Server: the key the ticket keys derive from (at least 32 bytes; the
+  // C API: the program's 64), a new AES-256-GCM key each ticket_lifetime
+  // period (handshake/ticket.hpp); null: one random key per process.
   std::shared_ptr<const SecureBytes> ticket_key;
   // Server: ticket_lifetime in seconds (GnuTLS's default expiration, six
   // hours); capped at kMaxTicketLifetimeSeconds.
@@ -137,6 +139,17 @@ struct Config {
   // `resume`, when its ticket allows early data (at most its
   // max_early_data_size is sent). Empty: none offered.
   Bytes early_data;
+  // TLS 1.2 resumption (RFC 5246 7.3). Server: the cache sessions are
+  // stored in and looked up by session id (null: none; a session id is
+  // sent all the same). Tickets (RFC 5077) follow tickets_enabled,
+  // accept_tickets and ticket_key as in TLS 1.3; a session's lifetime is
+  // ticket_lifetime in both forms. Client: the session to offer again (its
+  // id and ticket), and a session id for the ClientHello the program chose
+  // (gnutls_session_set_id), both unless null.
+  std::shared_ptr<SessionCache12> session_cache;
+  std::shared_ptr<const ResumableSession12> resume12;
+  std::optional<Bytes> client_session_id;
+
   // Wall clock in ms since the epoch, for ticket ages and lifetimes; the
   // system clock when empty (tests set it).
   std::function<uint64_t()> clock_ms;

@@ -10,6 +10,7 @@
 
 #include "base/protocol_ids.hpp"
 #include "config/resumable_session.hpp"
+#include "config/session12.hpp"
 #include "crypto/x509.hpp"
 
 namespace coda {
@@ -47,6 +48,17 @@ struct SessionInfo {
   // client's early data.
   size_t early_data_sent = 0;
   bool early_data_accepted = false;
+  // TLS 1.2 (RFC 5246 7.4.1.3): the ServerHello's session id (TLS 1.3:
+  // the legacy one), and, client,
+  // the session it may resume later (null: none: no id and no ticket).
+  // ticket12_received: client, an RFC 5077 ticket came in this handshake.
+  Bytes session_id;
+  std::shared_ptr<const ResumableSession12> session12;
+  bool ticket12_received = false;
+  // TLS 1.3 server: the ClientHello offered the extended master secret
+  // (RFC 7627) and renegotiation_info (RFC 5746) for TLS 1.2.
+  bool client_offered_extended_master_secret = false;
+  bool client_offered_renegotiation_info = false;
 };
 
 }  // namespace coda

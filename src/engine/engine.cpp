@@ -204,9 +204,23 @@ void Engine::take_output(Bytes& into) {
 
 // ---- records in ----
 
+void Engine::invalidate_session() {
+  // RFC 5246 7.2.2: after a fatal alert the session identifier MUST be
+  // invalidated, so the failed session is not used for new connections.
+  // (GnuTLS 3.7.9 keeps it.) Only a TLS 1.2 session that was complete or
+  // resumed can be in the cache; a client forgets its own copy.
+  if (info_.version != ProtocolVersion::tls12) return;
+  if (!handshake_complete() && !info_.resumed) return;
+  info_.session12.reset();
+  if (config_->role == Role::server && config_->session_cache && !info_.session_id.empty()) {
+    config_->session_cache->remove(info_.session_id);
+  }
+}
+
 Error Engine::fail(const Error& error) {
   if (error_) return *error_;
   error_ = error;
+  if (error.kind == ErrorKind::local_alert) invalidate_session();
   if (error.kind == ErrorKind::local_alert && write_state_ != DirectionState::failed) {
     // RFC 8446 6.2: a fatal error is announced with its alert, under the
     // current write keys.
@@ -420,6 +434,7 @@ Status Engine::process_alert(ByteView content) {
     return {};
   }
   error_ = Error{ErrorKind::peer_alert, description, "fatal alert received"};
+  invalidate_session();
   read_state_ = DirectionState::failed;
   write_state_ = DirectionState::failed;
   return *error_;

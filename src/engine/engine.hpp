@@ -89,6 +89,8 @@ class Engine final : public Connection, private hs::HandshakeSink {
   Status write_record(record::ContentType type, ByteView payload);
   void write_alert(AlertLevel level, AlertDescription description);
   Error fail(const Error& error);
+  // RFC 5246 7.2.2: a fatal alert takes the session out of the cache.
+  void invalidate_session();
   Status observe(bool incoming, bool post, ByteView message);
 
   std::shared_ptr<const Config> config_;

@@ -1,8 +1,11 @@
 #include "handshake/ticket.hpp"
 
+#include <algorithm>
+
 #include "base/reader.hpp"
 #include "base/writer.hpp"
 #include "crypto/aead.hpp"
+#include "crypto/hkdf.hpp"
 
 namespace coda::hs {
 namespace {
@@ -33,9 +36,13 @@ Result<Bytes> seal_ticket(const TicketContents& c, ByteView key, crypto::RandomS
   SecureBytes plain(plain_buf.begin(), plain_buf.end());
   secure_wipe(plain_buf.data(), plain_buf.size());
   if (!ok) return Error::make(ErrorKind::internal, "ticket contents too long");
+  return seal_ticket_plaintext(kTicketFormat, plain, key, random);
+}
 
+Result<Bytes> seal_ticket_plaintext(uint8_t format, ByteView plain, ByteView key,
+                                    crypto::RandomSource& random) {
   Bytes ticket(kHeaderLength + plain.size() + crypto::kAeadTagLength);
-  ticket[0] = kTicketFormat;
+  ticket[0] = format;
   random.fill(MutableByteView(ticket).subspan(1, crypto::kAeadNonceLength));
   std::copy(plain.begin(), plain.end(), ticket.begin() + kHeaderLength);
   CODA_ASSIGN(auto aead, crypto::Aead::create(crypto::AeadAlg::aes256gcm, key));
@@ -47,8 +54,8 @@ Result<Bytes> seal_ticket(const TicketContents& c, ByteView key, crypto::RandomS
   return ticket;
 }
 
-std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key) {
-  if (ticket.size() < kHeaderLength + crypto::kAeadTagLength || ticket[0] != kTicketFormat) {
+std::optional<SecureBytes> open_ticket_plaintext(uint8_t format, ByteView ticket, ByteView key) {
+  if (ticket.size() < kHeaderLength + crypto::kAeadTagLength || ticket[0] != format) {
     return std::nullopt;
   }
   auto aead = crypto::Aead::create(crypto::AeadAlg::aes256gcm, key);
@@ -59,6 +66,13 @@ std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key) {
   if (!aead->open(header.subspan(1), header, plain, sealed.last(crypto::kAeadTagLength))) {
     return std::nullopt;
   }
+  return plain;
+}
+
+std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key) {
+  auto opened = open_ticket_plaintext(kTicketFormat, ticket, key);
+  if (!opened) return std::nullopt;
+  const SecureBytes& plain = *opened;
   Reader r(plain);
   TicketContents c;
   uint16_t suite = 0;
@@ -79,6 +93,38 @@ std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key) {
   c.server_name.assign(name.begin(), name.end());
   c.alpn.assign(alpn.begin(), alpn.end());
   return c;
+}
+
+TicketKeys ticket_keys_at(ByteView server_key, uint64_t now_s, uint32_t period_s) {
+  static constexpr char kSalt[] = "coda ticket keys";
+  const uint64_t period = now_s / std::max<uint32_t>(period_s, 1);
+  const SecureBytes prk =
+      crypto::hkdf_extract(crypto::HashAlg::sha256, as_bytes(kSalt, sizeof kSalt - 1), server_key);
+  auto key_of = [&](uint64_t index) {
+    // info: "period" and the period's index, big-endian.
+    Bytes info = {'p', 'e', 'r', 'i', 'o', 'd'};
+    for (int shift = 56; shift >= 0; shift -= 8)
+      info.push_back(static_cast<uint8_t>(index >> shift));
+    return crypto::hkdf_expand(crypto::HashAlg::sha256, prk, info, kTicketKeyLength);
+  };
+  return TicketKeys{key_of(period), key_of(period == 0 ? 0 : period - 1)};
+}
+
+TicketKeys server_ticket_keys(const Config& config) {
+  const ByteView key =
+      config.ticket_key ? ByteView(*config.ticket_key) : ByteView(process_ticket_key());
+  return ticket_keys_at(key, config.now_ms() / 1000, config.ticket_lifetime);
+}
+
+std::optional<TicketContents> open_ticket(ByteView ticket, const TicketKeys& keys) {
+  if (auto opened = open_ticket(ticket, keys.current)) return opened;
+  return open_ticket(ticket, keys.previous);
+}
+
+std::optional<SecureBytes> open_ticket_plaintext(uint8_t format, ByteView ticket,
+                                                 const TicketKeys& keys) {
+  if (auto opened = open_ticket_plaintext(format, ticket, keys.current)) return opened;
+  return open_ticket_plaintext(format, ticket, keys.previous);
 }
 
 const SecureBytes& process_ticket_key() {

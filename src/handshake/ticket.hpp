@@ -14,6 +14,7 @@
 #include "base/protocol_ids.hpp"
 #include "base/result.hpp"
 #include "base/secure.hpp"
+#include "config/config.hpp"
 #include "crypto/random.hpp"
 
 namespace coda::hs {
@@ -40,7 +41,35 @@ Result<Bytes> seal_ticket(const TicketContents& contents, ByteView key,
 // nullopt for anything that is not a ticket sealed under `key`.
 std::optional<TicketContents> open_ticket(ByteView ticket, ByteView key);
 
+// The one sealing every ticket goes through, both versions: `format` (the
+// first byte) says what the plaintext is, so a ticket of one kind never
+// opens as another. TLS 1.3 tickets are format 1 (TicketContents), TLS 1.2
+// tickets format 2 (ServerSession12, ticket12.hpp).
+Result<Bytes> seal_ticket_plaintext(uint8_t format, ByteView plain, ByteView key,
+                                    crypto::RandomSource& random);
+std::optional<SecureBytes> open_ticket_plaintext(uint8_t format, ByteView ticket, ByteView key);
+
 // The key of a server that was given none: random, one per process.
 const SecureBytes& process_ticket_key();
+
+// The keys tickets are sealed and opened with. They are derived from the
+// server's key (Config::ticket_key, or the process's) one per period of
+// the ticket lifetime, so a key in use changes with time and no key seals
+// for longer than one period (RFC 5077 5.5 recommends rotating them; so
+// does GnuTLS, from its program's key and its cache expiration). A ticket
+// sealed under the previous period's key still opens, so none dies before
+// its lifetime. Servers given the same key and lifetime derive the same
+// keys: a fleet takes each other's tickets.
+struct TicketKeys {
+  SecureBytes current;
+  SecureBytes previous;
+};
+TicketKeys ticket_keys_at(ByteView server_key, uint64_t now_s, uint32_t period_s);
+TicketKeys server_ticket_keys(const Config& config);
+
+// Opens a ticket under either key.
+std::optional<TicketContents> open_ticket(ByteView ticket, const TicketKeys& keys);
+std::optional<SecureBytes> open_ticket_plaintext(uint8_t format, ByteView ticket,
+                                                 const TicketKeys& keys);
 
 }  // namespace coda::hs

@@ -1,6 +1,7 @@
 // The TLS 1.2 client (RFC 5246 7.3): full handshake with ECDHE, extended
 // master secret, secure renegotiation indication and client certificates;
-// renegotiation refused.
+// the abbreviated handshake when the server resumes the session we offered
+// (by id or RFC 5077 ticket); renegotiation refused.
 #include <algorithm>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls12_common.hpp"
+#include "handshake/tls12_resumption.hpp"
 #include "handshake/tls13_common.hpp"
 
 namespace coda::hs {
@@ -22,6 +24,7 @@ enum class State : uint8_t {
   wait_server_key_exchange,
   wait_certificate_request_or_done,
   wait_server_hello_done,
+  wait_new_session_ticket,
   wait_change_cipher_spec,
   wait_finished,
   connected,
@@ -53,7 +56,10 @@ class Tls12Client final : public HandshakeMachine {
   Status on_server_key_exchange(const HandshakeMessage& m);
   Status on_certificate_request(const HandshakeMessage& m);
   Status on_server_hello_done(const HandshakeMessage& m);
+  Status on_new_session_ticket(const HandshakeMessage& m);
   Status on_finished(const HandshakeMessage& m);
+  Status send_finished();
+  void keep_session();
   Status send_certificate_verify();
   Status send(HandshakeType type, ByteView body);
 
@@ -72,6 +78,13 @@ class Tls12Client final : public HandshakeMachine {
   // The certificate we answer the CertificateRequest with, if any.
   std::optional<OwnCertificate> own_certificate_;
   SecureBytes master_;
+  // The session offered (by id or ticket; null: none), whether the server
+  // resumed it (RFC 5246 7.3), whether a NewSessionTicket comes (RFC 5077
+  // 3.2) and the one that came.
+  std::shared_ptr<const ResumableSession12> offer_;
+  bool resumed_ = false;
+  bool expect_ticket_ = false;
+  std::optional<NewSessionTicket12> ticket_;
 };
 
 Status Tls12Client::send(HandshakeType type, ByteView body) {
@@ -101,7 +114,7 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
     const bool allowed = t == ExtensionType::extended_master_secret ||
                          t == ExtensionType::renegotiation_info ||
                          t == ExtensionType::ec_point_formats || t == ExtensionType::server_name ||
-                         t == ExtensionType::alpn;
+                         t == ExtensionType::alpn || t == ExtensionType::session_ticket;
     if (!hello_.has_extension(t)) {
       return Error::alert_error(AlertDescription::unsupported_extension,
                                 "ServerHello carries an extension we did not offer");
@@ -123,8 +136,34 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
           sh.ec_point_formats.end()) {
     return illegal_parameter("server does not accept uncompressed points");
   }
+  // RFC 5077 3.2: the server's SessionTicket is empty, and says a
+  // NewSessionTicket comes.
+  if (const auto st = session_ticket_extension(sh.other_extensions)) {
+    if (!st->empty())
+      return Error::alert_error(AlertDescription::decode_error, "SessionTicket not empty");
+    expect_ticket_ = true;
+  }
   CODA_TRY(accept_alpn(config_, sh.alpn, info_));
   server_random_ = sh.random;
+  info_.session_id = sh.legacy_session_id_echo;
+  // RFC 5246 7.3 / RFC 5077 3.4: our session id echoed means the server
+  // resumes the session we offered.
+  offer_ = config_.resume12;
+  if (offer_ && (!offer_->offerable() || offer_->server_name != config_.server_name)) {
+    offer_.reset();
+  }
+  resumed_ = offer_ && !hello_.legacy_session_id.empty() &&
+             sh.legacy_session_id_echo == hello_.legacy_session_id;
+  if (resumed_) {
+    // RFC 5246 7.4.1.3: a resumed session keeps its cipher suite.
+    if (suite_->id != offer_->cipher_suite) {
+      return illegal_parameter("resumed session with another cipher suite");
+    }
+    master_.assign(offer_->master_secret.begin(), offer_->master_secret.end());
+    info_.resumed = true;
+    info_.peer_chain = offer_->peer_chain;
+    info_.peer_verify_status = offer_->peer_verify_status;
+  }
   info_.client_random = hello_.random;
   info_.server_random = sh.random;
   // RFC 5246 7.4.8: a CertificateVerify would sign every message from the
@@ -135,7 +174,13 @@ Status Tls12Client::on_server_hello(const ServerHello& sh, const HandshakeMessag
   info_.version = ProtocolVersion::tls12;
   info_.cipher_suite = suite_->id;
   sink_.set_version(ProtocolVersion::tls12);
-  state_ = State::wait_certificate;
+  if (resumed_) {
+    // The key log names the resumed connection's master secret too.
+    CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
+    state_ = expect_ticket_ ? State::wait_new_session_ticket : State::wait_change_cipher_spec;
+  } else {
+    state_ = State::wait_certificate;
+  }
   return {};
 }
 
@@ -153,6 +198,9 @@ Status Tls12Client::handle(const HandshakeMessage& m) {
       break;
     case State::wait_server_hello_done:
       if (m.type == HandshakeType::server_hello_done) return on_server_hello_done(m);
+      break;
+    case State::wait_new_session_ticket:
+      if (m.type == HandshakeType::new_session_ticket) return on_new_session_ticket(m);
       break;
     case State::wait_change_cipher_spec:
       break;
@@ -245,14 +293,52 @@ Status Tls12Client::on_server_hello_done(const HandshakeMessage& m) {
   CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
   CODA_TRY(sink_.write_handshake(cke_message));
   if (own_certificate_) CODA_TRY(send_certificate_verify());
+  CODA_TRY(send_finished());
+  state_ = expect_ticket_ ? State::wait_new_session_ticket : State::wait_change_cipher_spec;
+  return {};
+}
+
+Status Tls12Client::send_finished() {
   sink_.write_change_cipher_spec();
   CODA_TRY(install_tls12_keys(sink_, *suite_, master_, hello_.random, server_random_,
                               /*client_keys=*/true, /*for_writing=*/true));
   Finished fin;
   fin.verify_data = finished12(suite_->hash, master_, /*client=*/true, transcript_.current());
-  CODA_TRY(send(HandshakeType::finished, fin.serialize()));
+  return send(HandshakeType::finished, fin.serialize());
+}
+
+Status Tls12Client::on_new_session_ticket(const HandshakeMessage& m) {
+  CODA_ASSIGN(auto nst, NewSessionTicket12::parse(m.body));
+  transcript_.add(m.raw);
+  // RFC 5077 3.3: an empty ticket says there is none after all.
+  if (!nst.ticket.empty()) {
+    info_.ticket12_received = true;
+    ticket_ = std::move(nst);
+  }
   state_ = State::wait_change_cipher_spec;
   return {};
+}
+
+void Tls12Client::keep_session() {
+  auto session = std::make_shared<ResumableSession12>();
+  if (resumed_) *session = *offer_;
+  session->cipher_suite = suite_->id;
+  session->master_secret.assign(master_.begin(), master_.end());
+  session->extended_master_secret = true;
+  if (!resumed_) {
+    session->session_id = info_.session_id;
+    session->received_ms = config_.now_ms();
+    session->server_name = config_.server_name;
+    session->peer_chain = info_.peer_chain;
+    session->peer_verify_status = info_.peer_verify_status;
+    session->ticket.clear();
+  }
+  if (ticket_) {
+    session->ticket = std::move(ticket_->ticket);
+    session->ticket_lifetime_hint = ticket_->lifetime_hint;
+  }
+  session->alpn = info_.alpn;
+  if (session->offerable()) info_.session12 = std::move(session);
 }
 
 Status Tls12Client::send_certificate_verify() {
@@ -283,8 +369,15 @@ Status Tls12Client::on_finished(const HandshakeMessage& m) {
     return Error::alert_error(AlertDescription::decrypt_error, "server Finished does not verify",
                               Reason::finished_mismatch);
   }
+  if (resumed_) {
+    // RFC 5246 7.3: in the abbreviated handshake our Finished comes last.
+    transcript_.add(m.raw);
+    CODA_TRY(send_finished());
+  }
+  keep_session();
   state_ = State::connected;
-  // No renegotiation or resumption: the master secret is not needed again.
+  // No renegotiation: the master secret is not needed again here (the
+  // session to resume holds its copy).
   master_ = SecureBytes{};
   transcript_ = Transcript{};
   return {};

@@ -1,6 +1,7 @@
 // The TLS 1.2 server (RFC 5246 7.3): full handshake with ECDHE, extended
 // master secret required, secure renegotiation indication, client
-// certificates requested or required; renegotiation refused.
+// certificates requested or required; the abbreviated handshake for a
+// session found by ticket (RFC 5077) or session id; renegotiation refused.
 #include <algorithm>
 #include <optional>
 
@@ -13,6 +14,7 @@
 #include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
 #include "handshake/tls12_common.hpp"
+#include "handshake/tls12_resumption.hpp"
 #include "handshake/tls13_common.hpp"
 
 namespace coda::hs {
@@ -65,7 +67,13 @@ class Tls12Server final : public HandshakeMachine {
   bool application_data_allowed() const override { return complete(); }
 
  private:
+  Status check_hello(const ClientHello& ch);
   Status negotiate(const ClientHello& ch);
+  void start_server_hello(const ClientHello& ch, const HandshakeMessage& m, ServerHello& sh);
+  Status resume(const ClientHello& ch, const HandshakeMessage& m, FoundSession12 found);
+  Status send_new_session_ticket();
+  Status send_finished();
+  void keep_session();
   Status on_client_certificate(const HandshakeMessage& m);
   Status on_client_key_exchange(const HandshakeMessage& m);
   Status on_certificate_verify(const HandshakeMessage& m);
@@ -88,13 +96,18 @@ class Tls12Server final : public HandshakeMachine {
   std::optional<crypto::KeyShare> share_;
   bool client_certificate_received_ = false;
   SecureBytes master_;
+  // The abbreviated handshake (RFC 5246 7.3): we send our Finished first.
+  bool resumed_ = false;
+  // RFC 5077 3.2: the client sent SessionTicket and we answered it, so a
+  // NewSessionTicket precedes our ChangeCipherSpec.
+  bool send_ticket_ = false;
 };
 
 Status Tls12Server::send(HandshakeType type, ByteView body) {
   return send_handshake(sink_, transcript_, type, body);
 }
 
-Status Tls12Server::negotiate(const ClientHello& ch) {
+Status Tls12Server::check_hello(const ClientHello& ch) {
   // RFC 5246 7.4.1.2: the null compression method must be offered.
   if (std::find(ch.compression_methods.begin(), ch.compression_methods.end(), 0) ==
       ch.compression_methods.end()) {
@@ -113,6 +126,10 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
   if (ch.renegotiation_info && !ch.renegotiation_info->empty()) {
     return Error::alert_error(AlertDescription::handshake_failure, "bad renegotiation_info");
   }
+  return {};
+}
+
+Status Tls12Server::negotiate(const ClientHello& ch) {
   if (ch.signature_algorithms.empty()) {
     // Without the extension RFC 5246 7.4.1.4.1 implies SHA-1, which we refuse.
     return Error::alert_error(AlertDescription::handshake_failure, "no signature_algorithms",
@@ -193,8 +210,8 @@ Status Tls12Server::negotiate(const ClientHello& ch) {
   return {};
 }
 
-Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessage& m) {
-  CODA_TRY(negotiate(ch));
+void Tls12Server::start_server_hello(const ClientHello& ch, const HandshakeMessage& m,
+                                     ServerHello& sh) {
   client_random_ = ch.random;
   random_.fill(server_random_);
   // RFC 8446 4.1.3: a TLS 1.3 server that settles on 1.2 says so in its random.
@@ -206,20 +223,15 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
   info_.server_random = server_random_;
   info_.version = ProtocolVersion::tls12;
   info_.cipher_suite = suite_->id;
-  info_.group = group_;
-  info_.own_signature_scheme = scheme_;
+  // A client asks to resume with a ticket, or with a session id (a
+  // TLS 1.3-capable client's random legacy_session_id included).
+  const auto ticket = session_ticket_extension(ch.other_extensions);
+  info_.resumption_offered = !ch.legacy_session_id.empty() || (ticket && !ticket->empty());
   sink_.set_version(ProtocolVersion::tls12);
-  // RFC 5246 7.4.8: the client's CertificateVerify signs every message from
-  // the ClientHello on; keep them while one may come.
-  const bool ask_certificate = config_.client_auth != Config::ClientAuth::none;
-  if (ask_certificate) transcript_.keep_messages();
   transcript_.set_hash(suite_->hash);
   transcript_.add(m.raw);
 
-  ServerHello sh;
   sh.random = server_random_;
-  // No session cache yet: an empty session id says this session cannot be
-  // resumed (RFC 5246 7.4.1.3).
   sh.cipher_suite = static_cast<uint16_t>(suite_->id);
   sh.extended_master_secret = true;
   // RFC 5746 3.6: answer either form of the indication with the extension.
@@ -227,6 +239,32 @@ Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessag
     sh.renegotiation_info = Bytes{};
   }
   if (contains(ch.extension_types, ExtensionType::ec_point_formats)) sh.ec_point_formats = {0};
+}
+
+Status Tls12Server::on_client_hello(const ClientHello& ch, const HandshakeMessage& m) {
+  CODA_TRY(check_hello(ch));
+  if (auto found = find_session12(config_, ch)) return resume(ch, m, std::move(*found));
+  CODA_TRY(negotiate(ch));
+  info_.group = group_;
+  info_.own_signature_scheme = scheme_;
+  // RFC 5246 7.4.8: the client's CertificateVerify signs every message from
+  // the ClientHello on; keep them while one may come.
+  const bool ask_certificate = config_.client_auth != Config::ClientAuth::none;
+  if (ask_certificate) transcript_.keep_messages();
+  ServerHello sh;
+  start_server_hello(ch, m, sh);
+  // RFC 5246 7.4.1.3: a new session gets a new id, by which a client may
+  // ask for it again (GnuTLS's servers send one whether or not they keep
+  // sessions).
+  info_.session_id.resize(kMaxSessionIdLength);
+  random_.fill(info_.session_id);
+  sh.legacy_session_id_echo = info_.session_id;
+  // RFC 5077 3.2: an empty SessionTicket says a NewSessionTicket follows.
+  send_ticket_ = session_ticket_extension(ch.other_extensions).has_value() &&
+                 config_.tickets_enabled && config_.accept_tickets;
+  if (send_ticket_) {
+    sh.other_extensions.push_back({static_cast<uint16_t>(ExtensionType::session_ticket), {}});
+  }
   CODA_ASSIGN(sh.alpn, choose_alpn(config_, ch.alpn));
   info_.alpn = sh.alpn.value_or("");
   CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
@@ -340,6 +378,71 @@ Status Tls12Server::on_change_cipher_spec() {
   return {};
 }
 
+Status Tls12Server::resume(const ClientHello& ch, const HandshakeMessage& m, FoundSession12 found) {
+  suite_ = find_suite(found.session.cipher_suite);
+  master_ = std::move(found.session.master_secret);
+  ServerHello sh;
+  start_server_hello(ch, m, sh);
+  // The key log names the resumed connection's master secret too.
+  CODA_TRY(sink_.log_secret(LoggedSecret::master, master_));
+  // RFC 5246 7.3 / RFC 5077 3.4: the client's session id comes back to say
+  // the session is resumed.
+  info_.session_id = ch.legacy_session_id;
+  sh.legacy_session_id_echo = ch.legacy_session_id;
+  info_.resumed = true;
+  // The original session's client certificate is this one's.
+  for (const auto& der : found.session.peer_chain) {
+    auto cert = crypto::Certificate::from_der(der);
+    if (!cert) return Error::make(ErrorKind::internal, "stored certificate does not parse");
+    info_.peer_chain.push_back(std::move(*cert));
+  }
+  info_.peer_verify_status = found.session.peer_verify_status;
+  // RFC 7301 3.1 leaves ALPN to each handshake, resumed ones included.
+  CODA_ASSIGN(sh.alpn, choose_alpn(config_, ch.alpn));
+  info_.alpn = sh.alpn.value_or("");
+  // No new ticket in a resumed handshake (as GnuTLS: the client keeps
+  // the one it has; RFC 5077 3.1 makes renewing optional).
+  send_ticket_ = false;
+  CODA_TRY(send(HandshakeType::server_hello, sh.serialize()));
+  if (send_ticket_) CODA_TRY(send_new_session_ticket());
+  // RFC 5246 7.3: in the abbreviated handshake the server's ChangeCipherSpec
+  // and Finished come first.
+  CODA_TRY(send_finished());
+  resumed_ = true;
+  state_ = State::wait_change_cipher_spec;
+  return {};
+}
+
+Status Tls12Server::send_new_session_ticket() {
+  // RFC 5077 3.3: the ticket holds what resuming needs, under our key.
+  const ServerSession12 session = make_server_session12(config_, suite_->id, master_, info_);
+  NewSessionTicket12 nst;
+  nst.lifetime_hint = config_.ticket_lifetime;
+  CODA_ASSIGN(nst.ticket, seal_ticket12(session, server_ticket_keys(config_).current, random_));
+  // RFC 5077 3.3: ticket<0..2^16-1>; one too long (a huge client chain)
+  // goes out empty, which says no ticket after all.
+  if (nst.ticket.size() > 0xFFFF) nst.ticket.clear();
+  return send(HandshakeType::new_session_ticket, nst.serialize());
+}
+
+Status Tls12Server::send_finished() {
+  sink_.write_change_cipher_spec();
+  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, client_random_, server_random_,
+                              /*client_keys=*/false, /*for_writing=*/true));
+  Finished mine;
+  mine.verify_data = finished12(suite_->hash, master_, /*client=*/false, transcript_.current());
+  return send(HandshakeType::finished, mine.serialize());
+}
+
+void Tls12Server::keep_session() {
+  // RFC 5246 7.4.1.3: the session may be resumed by its id from now on;
+  // a session whose client got a ticket is kept by the client only (as
+  // GnuTLS does).
+  if (!config_.session_cache || resumed_ || send_ticket_ || info_.session_id.empty()) return;
+  const SecureBytes entry = make_server_session12(config_, suite_->id, master_, info_).serialize();
+  if (!entry.empty()) config_.session_cache->store(info_.session_id, entry);
+}
+
 Status Tls12Server::on_finished(const HandshakeMessage& m) {
   CODA_ASSIGN(auto fin, Finished::parse(m.body, kFinished12Length));
   const Bytes expected = finished12(suite_->hash, master_, /*client=*/true, transcript_.current());
@@ -348,14 +451,14 @@ Status Tls12Server::on_finished(const HandshakeMessage& m) {
                               Reason::finished_mismatch);
   }
   transcript_.add(m.raw);
-  sink_.write_change_cipher_spec();
-  CODA_TRY(install_tls12_keys(sink_, *suite_, master_, client_random_, server_random_,
-                              /*client_keys=*/false, /*for_writing=*/true));
-  Finished mine;
-  mine.verify_data = finished12(suite_->hash, master_, /*client=*/false, transcript_.current());
-  CODA_TRY(send(HandshakeType::finished, mine.serialize()));
+  if (!resumed_) {
+    if (send_ticket_) CODA_TRY(send_new_session_ticket());
+    CODA_TRY(send_finished());
+    keep_session();
+  }
   state_ = State::connected;
-  // No renegotiation or resumption: the master secret is not needed again.
+  // No renegotiation: the master secret is not needed again here (it is
+  // in the cache or the ticket).
   master_ = SecureBytes{};
   transcript_ = Transcript{};
   return {};

@@ -12,6 +12,7 @@
 #include "handshake/psk.hpp"
 #include "handshake/send.hpp"
 #include "handshake/tls12.hpp"
+#include "handshake/tls12_resumption.hpp"
 #include "handshake/tls13_common.hpp"
 #include "handshake/transcript.hpp"
 
@@ -112,10 +113,6 @@ void Tls13Client::send_compat_change_cipher_spec() {
 Status Tls13Client::start() {
   if (state_ != ClientState::start) return {};
   random_.fill(hello_.random);
-  if (config_.middlebox_compat) {
-    hello_.legacy_session_id.resize(32);
-    random_.fill(hello_.legacy_session_id);
-  }
   const bool bare = config_.without_credentials;
   const bool enabled13 = config_.max_version >= ProtocolVersion::tls13;
   const bool enabled12 = config_.min_version <= ProtocolVersion::tls12;
@@ -123,6 +120,12 @@ Status Tls13Client::start() {
   // ClientHello that lists only the TLS 1.3 suites, maybe none at all.
   const bool offer13 = enabled13 && !bare;
   const bool offer12 = enabled12 || bare;
+  // RFC 8446 D.4 is for TLS 1.3; a TLS 1.2-only hello sends no id unless
+  // it resumes (as GnuTLS), so servers do not take it for a resumption.
+  if (config_.middlebox_compat && offer13) {
+    hello_.legacy_session_id.resize(32);
+    random_.fill(hello_.legacy_session_id);
+  }
   for (CipherSuite s : config_.cipher_suites) {
     const SuiteInfo* info = find_suite(s);
     if (info && ((info->version == ProtocolVersion::tls13 && enabled13) ||
@@ -158,6 +161,7 @@ Status Tls13Client::start() {
     info_.server_name = config_.server_name;
   }
   hello_.alpn = config_.alpn_protocols;
+  offer_session12(config_, hello_, random_, offer12 && !bare);
   if (offer13) CODA_TRY(choose_offer());
   if (!offer13) {
     CODA_TRY(send_client_hello());
@@ -317,6 +321,7 @@ Status Tls13Client::check_server_hello_common(const ServerHello& sh) {
   if (sh.legacy_session_id_echo != hello_.legacy_session_id) {
     return illegal_parameter("session id not echoed");
   }
+  info_.session_id = sh.legacy_session_id_echo;  // gnutls_session_get_id, as GnuTLS
   if (sh.compression_method != 0) return illegal_parameter("compression selected");
   if (!contains(hello_.cipher_suites, sh.cipher_suite)) {
     return illegal_parameter("server selected a cipher suite we did not offer");

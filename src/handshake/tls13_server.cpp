@@ -74,7 +74,6 @@ class Tls13Server final : public HandshakeMachine {
   Status choose_psk(const ClientHello& ch, ByteView message);
   bool ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age, const ClientHello& ch,
                          const std::optional<std::string>& alpn) const;
-  ByteView ticket_key() const;
 
   const Config& config_;
   SessionInfo& info_;
@@ -261,6 +260,13 @@ Status Tls13Server::on_client_hello(const HandshakeMessage& m) {
                     std::find(ch.psk_key_exchange_modes.begin(), ch.psk_key_exchange_modes.end(),
                               kPskDheKe) != ch.psk_key_exchange_modes.end();
   session_id_ = ch.legacy_session_id;
+  // gnutls_session_get_id reports the hello's id in TLS 1.3 too (as GnuTLS).
+  info_.session_id = session_id_;
+  // RFC 7627 and RFC 5746 offered for TLS 1.2 (GnuTLS reports them in the
+  // session flags of a TLS 1.3 server too).
+  info_.client_offered_extended_master_secret = ch.extended_master_secret;
+  info_.client_offered_renegotiation_info =
+      ch.renegotiation_info.has_value() || contains(ch.cipher_suites, uint16_t{0x00FF});
   if (ch.server_name) info_.server_name = *ch.server_name;
   transcript_.set_hash(suite_->hash);
   CODA_TRY(choose_psk(ch, m.raw));
@@ -447,10 +453,6 @@ Status Tls13Server::send_certificate_flight(bool ask_certificate) {
   return send(HandshakeType::certificate_verify, cv);
 }
 
-ByteView Tls13Server::ticket_key() const {
-  return config_.ticket_key ? ByteView(*config_.ticket_key) : ByteView(process_ticket_key());
-}
-
 bool Tls13Server::ticket_acceptable(const TicketContents& t, uint32_t obfuscated_age,
                                     const ClientHello& ch,
                                     const std::optional<std::string>& alpn) const {
@@ -499,9 +501,10 @@ Status Tls13Server::choose_psk(const ClientHello& ch, ByteView message) {
   // Only the first few identities are tried: each costs a decryption.
   constexpr size_t kMaxIdentitiesTried = 4;
   const size_t tried = std::min(offered.identities.size(), kMaxIdentitiesTried);
+  const TicketKeys keys = server_ticket_keys(config_);
   for (size_t i = 0; i < tried; ++i) {
     const PskIdentity& id = offered.identities[i];
-    auto ticket = open_ticket(id.identity, ticket_key());
+    auto ticket = open_ticket(id.identity, keys);
     if (!ticket || !ticket_acceptable(*ticket, id.obfuscated_ticket_age, ch, alpn)) continue;
     // RFC 8446 4.2.11: the binder MUST be validated before the PSK is
     // selected, and a binder that does not validate aborts the handshake
@@ -548,7 +551,7 @@ Status Tls13Server::send_session_tickets(unsigned count) {
       contents.peer_chain.emplace_back(cert.der().begin(), cert.der().end());
     }
     contents.peer_verify_status = info_.peer_verify_status;
-    CODA_ASSIGN(nst.ticket, seal_ticket(contents, ticket_key(), random_));
+    CODA_ASSIGN(nst.ticket, seal_ticket(contents, server_ticket_keys(config_).current, random_));
     if (config_.accept_early_data) {
       // RFC 8446 4.6.1: early_data with max_early_data_size (uint32). As
       // GnuTLS, also without anti-replay, which then refuses the data.

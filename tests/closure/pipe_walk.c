@@ -215,13 +215,15 @@ static void script(cu_side_t* x, int first, int second, gnutls_close_request_t h
 }
 
 unsigned cu_walk_session_flags = 0;
+unsigned cu_walk_client_flags = 0;
 
 static void side_init(cu_side_t* x, const char* name, int server, cu_side_t* peer) {
   memset(x, 0, sizeof *x);
   x->name = name;
   x->server = server;
   x->peer = peer;
-  x->s = cu_session(server, GNUTLS_NONBLOCK | cu_walk_session_flags);
+  x->s = cu_session(server,
+                    GNUTLS_NONBLOCK | cu_walk_session_flags | (server ? 0 : cu_walk_client_flags));
   gnutls_transport_set_ptr(x->s, x);
   gnutls_transport_set_push_function(x->s, side_push);
   gnutls_transport_set_pull_function(x->s, side_pull);

@@ -78,6 +78,9 @@ void cu_walk_init(cu_side_t* c, cu_side_t* s, gnutls_close_request_t c_how,
 /* Init flags added to both sessions cu_walk_init makes (0 by default;
  * early_data_faults.c sets GNUTLS_ENABLE_EARLY_DATA). */
 extern unsigned cu_walk_session_flags;
+/* gnutls_init flags the next cu_walk_init gives the client besides
+ * GNUTLS_NONBLOCK (GNUTLS_NO_TICKETS for a walk resuming by session id). */
+extern unsigned cu_walk_client_flags;
 void cu_walk_free(cu_side_t* c, cu_side_t* s);
 
 /* One library call for the side's current operation. */

@@ -450,7 +450,8 @@ int main(int argc, char** argv) {
                                                   key_update_scenarios,
                                                   credentials_scenarios,
                                                   resumption_scenarios,
-                                                  early_data_scenarios};
+                                                  early_data_scenarios,
+                                                  resumption12_scenarios};
   size_t t;
   int sv[2], rc, i;
   pthread_t server_thread;

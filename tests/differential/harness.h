@@ -105,6 +105,8 @@ extern const struct scenario credentials_scenarios[];
 extern const struct scenario resumption_scenarios[];
 /* TLS 1.3 0-RTT early data and anti-replay (early_data.c). */
 extern const struct scenario early_data_scenarios[];
+/* TLS 1.2 resumption: session cache and tickets (resumption12.c). */
+extern const struct scenario resumption12_scenarios[];
 
 /* Ends the side's session and starts a new one on the same socket (its
  * flags plus extra_flags), with the scenario's setup and a handshake;

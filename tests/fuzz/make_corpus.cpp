@@ -22,6 +22,7 @@
 #include "engine/connection.hpp"
 #include "fuzz_common.hpp"
 #include "handshake/messages.hpp"
+#include "handshake/tls12_resumption.hpp"
 #include "record/protection.hpp"
 
 namespace {
@@ -272,6 +273,42 @@ void resumption_seeds() {
   early_data_seeds(session);
 }
 
+// TLS 1.2 resumption: a full TLS 1.2 handshake (the server sends an RFC
+// 5077 ticket), then one resumed from that ticket. Seeds: the session data,
+// the ticket and the server's cache entry of the same session for the
+// resumption harness; the resumed handshake's client bytes for the server
+// harness (TLS 1.2 variant: same key and clock, so the ticket opens).
+void resumption12_seeds() {
+  std::shared_ptr<const ResumableSession12> session;
+  for (int round = 0; round < 2; ++round) {
+    crypto::SeededRandom client_random(fuzz::kClientSeed + static_cast<uint64_t>(round));
+    crypto::SeededRandom server_random(fuzz::kServerSeed);
+    auto client_config = fuzz::engine_config(Role::client, fuzz::kTls12, &client_random);
+    client_config->resume12 = session;
+    auto c = Connection::create(client_config);
+    auto s = Connection::create(fuzz::engine_config(Role::server, fuzz::kTls12, &server_random));
+    if (!c || !s) std::abort();
+    Bytes c2s, s2c;
+    if (!pump(*c.value(), *s.value(), c2s, s2c) || !c.value()->info().session12) std::abort();
+    if (round == 0) {
+      session = c.value()->info().session12;
+      write("resumption", "session_data12", 3, session->serialize());
+      write("resumption", "ticket12", 5, session->ticket);
+      auto entry = hs::open_ticket12(
+          session->ticket,
+          hs::ticket_keys_at(*fuzz::ticket_key(), fuzz::kClockMs / 1000, Config{}.ticket_lifetime));
+      if (!entry) std::abort();
+      write("resumption", "cache_entry12", 4, entry->serialize());
+      continue;
+    }
+    if (!c.value()->info().resumed || !s.value()->info().resumed) std::abort();
+    for (const int mode : {0, 1}) {
+      write("server", "resumed12_chunk" + std::to_string(mode),
+            static_cast<uint8_t>(mode | (fuzz::kTls12 << 3)), c2s);
+    }
+  }
+}
+
 void x509_seeds() {
   for (const auto& [name, pem] :
        {std::pair{"server", fuzz::kServerCertPem}, std::pair{"ca", fuzz::kCaPem}}) {
@@ -295,6 +332,7 @@ int main(int argc, char** argv) {
   record_seeds();
   x509_seeds();
   resumption_seeds();
+  resumption12_seeds();
   std::printf("seeds written to %s\n", argv[1]);
   return 0;
 }

@@ -3,7 +3,7 @@
  * server's reply (the TLS 1.3 tickets come before it), saves the session
  * data, and gives it to the next session. Prints, per connection,
  * "connection N: resumed: yes|no" and what it read back.
- * Usage: resume_client PORT CAFILE [SNI] */
+ * Usage: resume_client PORT CAFILE [SNI [PRIORITY]] */
 #include <arpa/inet.h>
 #include <gnutls/gnutls.h>
 #include <netinet/in.h>
@@ -27,6 +27,8 @@ static int dial(int port) {
   return fd;
 }
 
+static const char* priority; /* NULL: the default */
+
 static int session(int n, int port, gnutls_certificate_credentials_t cred, const char* sni,
                    gnutls_datum_t* data) {
   gnutls_session_t s;
@@ -34,7 +36,14 @@ static int session(int n, int port, gnutls_certificate_credentials_t cred, const
   int rc, fd = dial(port);
   ssize_t got;
   gnutls_init(&s, GNUTLS_CLIENT);
-  gnutls_set_default_priority(s);
+  if (priority) {
+    if (gnutls_priority_set_direct(s, priority, NULL) < 0) {
+      fprintf(stderr, "bad priority %s\n", priority);
+      exit(1);
+    }
+  } else {
+    gnutls_set_default_priority(s);
+  }
   gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
   gnutls_server_name_set(s, GNUTLS_NAME_DNS, sni, strlen(sni));
   gnutls_session_set_verify_cert(s, sni, 0);
@@ -51,6 +60,8 @@ static int session(int n, int port, gnutls_certificate_credentials_t cred, const
     return 1;
   }
   printf("connection %d: resumed: %s\n", n, gnutls_session_is_resumed(s) ? "yes" : "no");
+  printf("connection %d: version: %s\n", n,
+         gnutls_protocol_get_name(gnutls_protocol_get_version(s)));
   gnutls_record_send(s, "ping\n", 5);
   do {
     got = gnutls_record_recv(s, buf, sizeof buf - 1);
@@ -76,11 +87,12 @@ int main(int argc, char** argv) {
   int port;
   const char* sni;
   if (argc < 3) {
-    fprintf(stderr, "usage: %s PORT CAFILE [SNI]\n", argv[0]);
+    fprintf(stderr, "usage: %s PORT CAFILE [SNI [PRIORITY]]\n", argv[0]);
     return 1;
   }
   port = atoi(argv[1]);
   sni = argc > 3 ? argv[3] : "localhost";
+  priority = argc > 4 ? argv[4] : NULL;
   gnutls_certificate_allocate_credentials(&cred);
   if (gnutls_certificate_set_x509_trust_file(cred, argv[2], GNUTLS_X509_FMT_PEM) <= 0) {
     fprintf(stderr, "no CA in %s\n", argv[2]);

@@ -16,15 +16,19 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "base/secure.hpp"
+#include "config/config.hpp"
 #include "config/resumable_session.hpp"
+#include "config/session12.hpp"
 #include "crypto/aead.hpp"
 #include "crypto/hkdf.hpp"
 #include "debug_heap.hpp"
+#include "handshake/ticket.hpp"
 #include "memory_session.hpp"
 #include "support/test_pki.hpp"
 
@@ -272,11 +276,12 @@ TEST_P(SessionSecrets, APlantedUnwipedCopyIsFound) {
 INSTANTIATE_TEST_SUITE_P(Plans, SessionSecrets, ::testing::ValuesIn(kPlans),
                          [](const auto& info) { return std::string(info.param.name); });
 
-// ---- TLS 1.3 resumption ----
+// ---- resumption ----
 
-// The ticket key, the resumption PSK (from the client's session data) and
-// the derived AES key of the tickets are wiped too, in both sessions: the
-// one that got the ticket and the one that resumed with it.
+// The ticket key, the resumption PSK (TLS 1.3) or master secret (TLS 1.2,
+// from the client's session data) and the derived AES keys of the tickets
+// are wiped too, in both sessions: the one that got the ticket and the one
+// that resumed with it.
 class ResumptionSecrets : public ::testing::TestWithParam<const char*> {};
 
 // Runs the two sessions and collects the values; false on failure.
@@ -290,18 +295,30 @@ class ResumptionSecrets : public ::testing::TestWithParam<const char*> {};
   if (recording_overflowed()) return ::testing::AssertionFailure() << "recording overflowed";
   add_value("program ticket key", {capture.program_key, 32});
   add_value("program ticket key (2nd half)", {capture.program_key + 32, 32});
-  // The key Coda derives from the program's (resumption.cpp).
-  static constexpr char kSalt[] = "coda tls13 ticket key";
-  const SecureBytes prk =
-      crypto::hkdf_extract(crypto::HashAlg::sha256, as_bytes(kSalt, sizeof kSalt - 1),
-                           ByteView(capture.program_key, sizeof capture.program_key));
-  const SecureBytes aes =
-      crypto::hkdf_expand(crypto::HashAlg::sha256, prk, as_bytes("aes-256-gcm", 11), 32);
-  add_value("ticket AES key", aes);
-  auto session = ResumableSession::parse(ByteView(capture.session_data, capture.session_data_size));
+  // The keys Coda derives from the program's (handshake/ticket.hpp): this
+  // period's, and the previous one's, which opens tickets too.
+  const uint64_t now_s = static_cast<uint64_t>(std::time(nullptr));
+  const hs::TicketKeys keys = hs::ticket_keys_at(
+      ByteView(capture.program_key, sizeof capture.program_key), now_s, Config{}.ticket_lifetime);
+  add_value("ticket AES key", keys.current);
+  add_value("previous ticket AES key", keys.previous);
+  const ByteView data(capture.session_data, capture.session_data_size);
+  if (ResumableSession12::is_format(data)) {
+    // TLS 1.2: the master secret, in the session data and the ticket.
+    auto session = ResumableSession12::parse(data);
+    if (!session) return ::testing::AssertionFailure() << "the session data does not parse";
+    add_value("TLS 1.2 master secret", session->master_secret);
+    return ::testing::AssertionSuccess();
+  }
+  auto session = ResumableSession::parse(data);
   if (!session) return ::testing::AssertionFailure() << "the session data does not parse";
   add_value("resumption PSK", session->psk);
   return ::testing::AssertionSuccess();
+}
+
+const char* resumption_case_name(size_t index) {
+  static const char* const names[] = {"sha256", "sha384", "tls12_ticket"};
+  return index < 3 ? names[index] : "unknown";
 }
 
 TEST_P(ResumptionSecrets, APlantedUnwipedPskIsFound) {
@@ -311,9 +328,10 @@ TEST_P(ResumptionSecrets, APlantedUnwipedPskIsFound) {
   capture.plant_unwiped_copy = false;
   bool found = false;
   for (const Finding& f : find_needles(needles())) {
-    found = found || (f.label == "resumption PSK" && !f.still_allocated);
+    found = found || ((f.label == "resumption PSK" || f.label == "TLS 1.2 master secret") &&
+                      !f.still_allocated);
   }
-  EXPECT_TRUE(found) << "the planted copy of the PSK was not found";
+  EXPECT_TRUE(found) << "the planted copy of the PSK (or master secret) was not found";
 }
 
 TEST_P(ResumptionSecrets, TicketKeyAndPskNotLeftInMemory) {
@@ -325,8 +343,9 @@ TEST_P(ResumptionSecrets, TicketKeyAndPskNotLeftInMemory) {
 INSTANTIATE_TEST_SUITE_P(
     Suites, ResumptionSecrets,
     ::testing::Values("NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-128-GCM",
-                      "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-256-GCM"),
-    [](const auto& info) { return std::string(info.index == 0 ? "sha256" : "sha384"); });
+                      "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+AES-256-GCM",
+                      "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM"),
+    [](const auto& info) { return std::string(resumption_case_name(info.index)); });
 
 // ---- loading the long-term key ----
 

@@ -49,8 +49,12 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
     config->accept_tickets = serve;
     config->tickets_after_handshake =
         serve && (s->flags & GNUTLS_NO_AUTO_SEND_TICKET) == 0 ? kGnutlsTicketsAfterHandshake : 0;
-  } else if (tickets) {
-    config->resume = s->resume;
+    config->session_cache = session_cache_of(s);
+  } else {
+    if (tickets) config->resume = s->resume;
+    // A TLS 1.2 session id is offered even with GNUTLS_NO_TICKETS.
+    config->resume12 = s->resume12;
+    config->client_session_id = s->client_session_id;
   }
   // RFC 8446 4.2.10. A server takes 0-RTT only with GNUTLS_ENABLE_EARLY_DATA
   // (its tickets then allow it; taken when anti-replay admits it). A client
@@ -63,6 +67,10 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
     config->early_data = s->early_data_out;
   }
   if (s->max_early_data_size) config->max_early_data_size = *s->max_early_data_size;
+  // A client with GNUTLS_NO_TICKETS sends no SessionTicket (RFC 5077).
+  if (!tickets && s->role == Role::client) config->tickets_enabled = false;
+  // GnuTLS's expiration applies to cached sessions and tickets alike.
+  config->ticket_lifetime = s->cache_expiration;
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;

@@ -4,7 +4,9 @@
 // (measured with tests/differential, resumption scenarios):
 //
 //   gnutls_session_get_data2   GNUTLS_E_INVALID_REQUEST for NULL, or before
-//                              any priority is set; otherwise 0 and either
+//                              any priority is set; GNUTLS_E_INTERNAL_ERROR
+//                              before a TLS 1.2 handshake completed (the
+//                              priority's highest version); otherwise 0 and either
 //                              the newest ticket's session data or GnuTLS's
 //                              4-byte "no session data". A TLS 1.3 client
 //                              with no ticket yet first waits a moment for
@@ -29,9 +31,10 @@
 //   gnutls_session_ticket_enable_server
 //                              GNUTLS_E_INVALID_REQUEST unless the key has
 //                              64 bytes; 0 (and nothing to do) for a client.
-//                              The ticket key is derived from the program's,
-//                              so servers given one key take each other's
-//                              tickets.
+//                              The keys in use derive from the program's,
+//                              a new one each expiration period (the last
+//                              period's still opens tickets), so servers
+//                              given one key take each other's tickets.
 //   gnutls_session_ticket_enable_client
 //                              0; clears GNUTLS_NO_TICKETS, as GnuTLS.
 //   gnutls_session_ticket_send GNUTLS_E_INVALID_REQUEST for a client, before
@@ -44,7 +47,9 @@
 //   gnutls_reauth              GNUTLS_E_INVALID_REQUEST, as GnuTLS answers
 //                              when post-handshake authentication was not
 //                              negotiated; Coda never negotiates it.
-// Not done yet (issue 12): TLS 1.2 session ids and tickets, 0-RTT.
+// TLS 1.2: get_data gives the session to resume by id or ticket
+// (ResumableSession12), set_data takes it back; the cache and id calls are
+// in session_db.cpp. Not done yet (issue 12): 0-RTT, ticket key rotation.
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -52,7 +57,6 @@
 #include "compat/gnutls/internal.hpp"
 #include "compat/gnutls/io.hpp"
 #include "compat/gnutls/session.hpp"
-#include "crypto/hkdf.hpp"
 #include "crypto/random.hpp"
 
 using namespace coda::compat;
@@ -95,6 +99,10 @@ void wait_for_ticket(gnutls_session_t s) {
 
 // The session data of the newest ticket, or GnuTLS's "no data".
 coda::SecureBytes session_data(gnutls_session_t s) {
+  if (s->conn && s->conn->info().version == coda::ProtocolVersion::tls12 &&
+      s->conn->info().session12) {
+    return s->conn->info().session12->serialize();
+  }
   if (s->conn && s->conn->info().ticket) return s->conn->info().ticket->serialize();
   return coda::SecureBytes(kNoSessionData.begin(), kNoSessionData.end());
 }
@@ -102,6 +110,15 @@ coda::SecureBytes session_data(gnutls_session_t s) {
 // Before a handshake GnuTLS knows no version until a priority is set.
 bool version_known(gnutls_session_t s) {
   return s->conn != nullptr || s->priority.has_value();
+}
+
+// GnuTLS packs a TLS 1.2 session whatever its state, and fails
+// (GNUTLS_E_INTERNAL_ERROR) before there is one: when the priority's
+// highest version is TLS 1.2 and no handshake has completed.
+bool tls12_without_session(gnutls_session_t s) {
+  if (s->conn && s->conn->handshake_complete()) return false;
+  const coda::Priority& p = s->priority ? *s->priority : default_priority();
+  return !p.versions.empty() && p.versions.front() == coda::ProtocolVersion::tls12;
 }
 
 }  // namespace
@@ -112,6 +129,7 @@ int gnutls_session_get_data2(gnutls_session_t session, gnutls_datum_t* data) {
   if (data) *data = gnutls_datum_t{nullptr, 0};
   if (session == nullptr || data == nullptr) return GNUTLS_E_INVALID_REQUEST;
   if (!version_known(session)) return GNUTLS_E_INVALID_REQUEST;
+  if (tls12_without_session(session)) return GNUTLS_E_INTERNAL_ERROR;
   if (session->conn && session->conn->handshake_complete()) wait_for_ticket(session);
   const coda::SecureBytes bytes = session_data(session);
   return give_datum(bytes, data);
@@ -121,6 +139,7 @@ int gnutls_session_get_data(gnutls_session_t session, void* session_data_out,
                             size_t* session_data_size) {
   if (session == nullptr || session_data_size == nullptr) return GNUTLS_E_INVALID_REQUEST;
   if (!version_known(session)) return GNUTLS_E_INVALID_REQUEST;
+  if (tls12_without_session(session)) return GNUTLS_E_INTERNAL_ERROR;
   if (session->conn && session->conn->handshake_complete()) wait_for_ticket(session);
   const coda::SecureBytes bytes = session_data(session);
   if (session_data_out == nullptr || *session_data_size < bytes.size()) {
@@ -143,6 +162,13 @@ int gnutls_session_set_data(gnutls_session_t session, const void* session_data_i
       std::memcmp(in.data(), kNoSessionData.data(), kNoSessionData.size()) == 0) {
     return 0;  // "no session data": nothing to resume
   }
+  if (coda::ResumableSession12::is_format(in)) {
+    auto parsed12 = coda::ResumableSession12::parse(in);
+    if (!parsed12) return GNUTLS_E_PARSING_ERROR;
+    session->resume12 = std::make_shared<const coda::ResumableSession12>(std::move(*parsed12));
+    session->resume.reset();
+    return 0;
+  }
   coda::ResumableSession::ParseError why{};
   auto parsed = coda::ResumableSession::parse(in, &why);
   if (!parsed) {
@@ -150,6 +176,7 @@ int gnutls_session_set_data(gnutls_session_t session, const void* session_data_i
                                                                      : GNUTLS_E_PARSING_ERROR;
   }
   session->resume = std::make_shared<const coda::ResumableSession>(std::move(*parsed));
+  session->resume12.reset();
   return 0;
 }
 
@@ -177,14 +204,10 @@ int gnutls_session_ticket_enable_server(gnutls_session_t session, const gnutls_d
     return GNUTLS_E_INVALID_REQUEST;
   }
   if (session->role != coda::Role::server) return 0;
-  // Our AES-256-GCM key, derived from the program's (HKDF, RFC 5869): the
-  // same program key gives the same ticket key in every process.
-  const coda::ByteView ikm(key->data, key->size);
-  static constexpr char kSalt[] = "coda tls13 ticket key";
-  const coda::SecureBytes prk = coda::crypto::hkdf_extract(
-      coda::crypto::HashAlg::sha256, coda::as_bytes(kSalt, sizeof kSalt - 1), ikm);
-  session->ticket_key = std::make_shared<const coda::SecureBytes>(coda::crypto::hkdf_expand(
-      coda::crypto::HashAlg::sha256, prk, coda::as_bytes("aes-256-gcm", 11), 32));
+  // The engine derives the keys in use from it, one per expiration period
+  // (handshake/ticket.hpp), as GnuTLS does from its program's key: servers
+  // given the same key and expiration take each other's tickets.
+  session->ticket_key = std::make_shared<const coda::SecureBytes>(key->data, key->data + key->size);
   session->flags &= ~static_cast<unsigned>(GNUTLS_NO_TICKETS);
   return 0;
 }

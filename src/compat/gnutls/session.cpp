@@ -58,15 +58,27 @@ void* gnutls_session_get_ptr(gnutls_session_t session) {
 }
 
 unsigned gnutls_session_get_flags(gnutls_session_t session) {
-  // No safe renegotiation flag (TLS 1.2 pending), no false start. As in
-  // GnuTLS, SESSION_TICKET is set on a client once a ticket arrived.
+  // No false start. As in GnuTLS, SESSION_TICKET is set on a client once
+  // a ticket arrived (TLS 1.2: in this handshake), and a TLS 1.2 session
+  // has safe renegotiation (RFC 5746) and the extended master secret
+  // (RFC 7627), which Coda requires; a TLS 1.3 server has them when the
+  // client offered them.
   if (session == nullptr || !session->conn) return 0;
+  const coda::SessionInfo& info = session->conn->info();
   unsigned flags = 0;
-  if (session->role == coda::Role::client && session->conn->info().ticket) {
+  const bool tls12 = info.version == coda::ProtocolVersion::tls12;
+  if (session->role == coda::Role::client && (tls12 ? info.ticket12_received : !!info.ticket)) {
     flags |= GNUTLS_SFLAGS_SESSION_TICKET;
   }
   // Both sides, once the server took the client's 0-RTT data.
   if (session->conn->info().early_data_accepted) flags |= GNUTLS_SFLAGS_EARLY_DATA;
+  if (tls12 && session->conn->handshake_complete()) {
+    flags |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION | GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+  } else if (!tls12 && session->role == coda::Role::server && session->conn->handshake_complete()) {
+    // GnuTLS's TLS 1.3 server reports what the client offered for 1.2.
+    if (info.client_offered_renegotiation_info) flags |= GNUTLS_SFLAGS_SAFE_RENEGOTIATION;
+    if (info.client_offered_extended_master_secret) flags |= GNUTLS_SFLAGS_EXT_MASTER_SECRET;
+  }
   return flags;
 }
 

@@ -53,6 +53,18 @@ struct gnutls_session_int {
   coda::Bytes early_data_out;
   std::optional<uint32_t> max_early_data_size;
   std::shared_ptr<coda::AntiReplay> anti_replay;
+  // TLS 1.2 resumption (session_db.cpp). Server: the program's session
+  // cache callbacks and their pointer. Both: how long sessions and tickets
+  // live (gnutls_db_set_cache_expiration; GnuTLS's default, 6 hours).
+  // Client: the TLS 1.2 session gnutls_session_set_data gave, and the
+  // ClientHello's session id set by gnutls_session_set_id.
+  gnutls_db_store_func db_store = nullptr;
+  gnutls_db_retr_func db_retrieve = nullptr;
+  gnutls_db_remove_func db_remove = nullptr;
+  void* db_ptr = nullptr;
+  unsigned cache_expiration = 21600;
+  std::shared_ptr<const coda::ResumableSession12> resume12;
+  std::optional<coda::Bytes> client_session_id;
 
   std::unique_ptr<coda::Connection> conn;
   // gnutls_record_send and gnutls_record_recv may run at the same time in
@@ -135,3 +147,12 @@ struct gnutls_session_int {
   bool bye_through_key_updates = false;
   coda::compat::ClosureOptions closure;
 };
+
+namespace coda::compat {
+
+// Server: the engine's view of the program's TLS 1.2 session cache
+// (session_db.cpp); null when the program set no store and retrieve
+// functions.
+std::shared_ptr<SessionCache12> session_cache_of(gnutls_session_t s);
+
+}  // namespace coda::compat

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 832 functions.
+// 818 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -445,40 +445,6 @@ CODA_STUB int gnutls_crypto_register_mac(gnutls_mac_algorithm_t, int, gnutls_mac
                                          gnutls_mac_deinit_func, gnutls_mac_fast_func) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB int gnutls_db_check_entry(gnutls_session_t, gnutls_datum_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB time_t gnutls_db_check_entry_expire_time(gnutls_datum_t* a0) {
-  if (a0) *a0 = gnutls_datum_t{nullptr, 0};
-  return static_cast<time_t>(-1);
-}
-
-CODA_STUB time_t gnutls_db_check_entry_time(gnutls_datum_t* a0) {
-  if (a0) *a0 = gnutls_datum_t{nullptr, 0};
-  return static_cast<time_t>(-1);
-}
-
-CODA_STUB unsigned int gnutls_db_get_default_cache_expiration(void) {
-  return 0;
-}
-
-CODA_STUB void* gnutls_db_get_ptr(gnutls_session_t) {
-  return nullptr;
-}
-
-CODA_STUB void gnutls_db_remove_session(gnutls_session_t) {}
-
-CODA_STUB void gnutls_db_set_cache_expiration(gnutls_session_t, int) {}
-
-CODA_STUB void gnutls_db_set_ptr(gnutls_session_t, void*) {}
-
-CODA_STUB void gnutls_db_set_remove_function(gnutls_session_t, gnutls_db_remove_func) {}
-
-CODA_STUB void gnutls_db_set_retrieve_function(gnutls_session_t, gnutls_db_retr_func) {}
-
-CODA_STUB void gnutls_db_set_store_function(gnutls_session_t, gnutls_db_store_func) {}
 
 CODA_STUB int gnutls_decode_ber_digest_info(const gnutls_datum_t*, gnutls_digest_algorithm_t*,
                                             unsigned char*, unsigned int*) {
@@ -2407,21 +2373,8 @@ CODA_STUB int gnutls_session_ext_register(gnutls_session_t, const char*, int,
 
 CODA_STUB void gnutls_session_force_valid(gnutls_session_t) {}
 
-CODA_STUB int gnutls_session_get_id(gnutls_session_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_session_get_id2(gnutls_session_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_session_get_master_secret(gnutls_session_t, gnutls_datum_t* a1) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-}
-
-CODA_STUB int gnutls_session_set_id(gnutls_session_t, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_session_set_premaster(gnutls_session_t, unsigned int, gnutls_protocol_t,
