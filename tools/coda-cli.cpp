@@ -72,7 +72,8 @@ tools::Options make_options() {
            "offer an application protocol by ALPN (repeat for several, most wanted first); "
            "the summary shows the one the server chose"},
           {"resume", 'r', false, false, "",
-           "connect once, keep the session the server offers (a TLS 1.3 ticket), close, "
+           "connect once, keep the session the server offers (a TLS 1.3 ticket, a TLS 1.2 "
+           "session id or ticket), close, "
            "connect again resuming it and say \"resumed: yes\" or \"resumed: no\"; the data "
            "goes over the second connection"},
           {"earlydata", 0, true, false, "FILE",
@@ -231,12 +232,17 @@ int open_session(const Setup& setup, std::shared_ptr<const Config> config, OpenS
   return kClean;
 }
 
-// The session the server offered for resumption, or null. A TLS 1.3 ticket
-// comes after the handshake (RFC 8446 4.6.1), usually at once: records are
-// read for a moment until one is there. Whatever the engine reports as
-// resumable (info().ticket) is taken, whichever the version.
-std::shared_ptr<const ResumableSession> wait_for_resumable(OpenSession& s, int timeout_ms) {
+// Puts the session the server offered for resumption into `next`; false
+// when it offered none. A TLS 1.2 session (its id or RFC 5077 ticket) is
+// known once the handshake is done; a TLS 1.3 ticket comes after it (RFC
+// 8446 4.6.1), usually at once: records are read for a moment until one is
+// there.
+bool keep_resumable(OpenSession& s, int timeout_ms, Config& next) {
   Connection& conn = *s.conn;
+  if (conn.info().version == ProtocolVersion::tls12) {
+    next.resume12 = conn.info().session12;
+    return next.resume12 != nullptr;
+  }
   const long long deadline =
       io::deadline_after(timeout_ms < 0 ? kTicketWaitMs : std::min(timeout_ms, kTicketWaitMs));
   std::array<uint8_t, 4096> sink;
@@ -250,7 +256,8 @@ std::shared_ptr<const ResumableSession> wait_for_resumable(OpenSession& s, int t
     // Data on the first connection is not what the user asked for.
     while (conn.app_data_available() > 0) conn.read(MutableByteView(sink.data(), sink.size()));
   }
-  return conn.info().ticket;
+  next.resume = conn.info().ticket;
+  return next.resume != nullptr;
 }
 
 }  // namespace
@@ -350,7 +357,8 @@ int main(int argc, char** argv) {
     // gnutls-cli --resume: a first session only to learn one to resume.
     OpenSession first;
     if (int rc = open_session(setup, config, first); rc != kClean) return rc;
-    const auto resumable = wait_for_resumable(first, timeout_ms);
+    auto again = std::make_shared<Config>(*config);
+    const bool resumable = keep_resumable(first, timeout_ms, *again);
     // Only our close_notify: the peer's answer is not needed to reconnect.
     (void)first.driver->close(io::CloseMode::wr, timeout_ms);
     if (info) {
@@ -359,8 +367,6 @@ int main(int argc, char** argv) {
                              : "the server offered no session to resume: connecting afresh");
     }
     if (resumable) {
-      auto again = std::make_shared<Config>(*config);
-      again->resume = resumable;
       again->early_data = early_data;
       session_config = std::move(again);
     }

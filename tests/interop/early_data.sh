@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # coda-cli --resume and TLS 1.3 0-RTT early data across implementations.
 #   resume:   coda-cli --resume against openssl s_server ("Reused session-id"),
+#             TLS 1.3 and TLS 1.2 (ticket and session id),
 #             gnutls-serv ("This is a resumed session"), coda-serv (its log
 #             says "(resumed)"), and coda-serv --noticket ("resumed: no").
 #   rejected: openssl s_client -early_data, with a session from
@@ -43,7 +44,8 @@ start_s_server() {  # start_s_server NAME ARGS...
   local fifo="$WORK/$name.stdin"
   [[ -p "$fifo" ]] || mkfifo "$fifo"
   start_server "$name" ACCEPT bash -c 'exec "$@" <>"$0"' "$fifo" openssl s_server \
-    -accept "127.0.0.1:@PORT@" -tls1_3 -cert "$PKI/ecdsa256.pem" -key "$PKI/ecdsa256.key" "$@"
+    -accept "127.0.0.1:@PORT@" "${S_SERVER_VERSION:--tls1_3}" -cert "$PKI/ecdsa256.pem" \
+    -key "$PKI/ecdsa256.key" "$@"
 }
 
 # Checks coda-cli's own verdict; CODA_SHIM runs skip it (not our output).
@@ -99,6 +101,45 @@ case "$what" in
         fail_case "$name" "coda-cli did not resume" "$WORK/$name.err" "$SERVER_ERR"
       elif ! wait_for_text "$SERVER_ERR" "(resumed)" "$WAIT_S"; then
         fail_case "$name" "coda-serv did not log a resumed session" "$SERVER_ERR"
+      else
+        pass_case "$name"
+      fi
+      stop_pid "$SERVER_PID"
+    else
+      fail_case "$name" "server did not start"
+    fi
+
+    # TLS 1.2: an RFC 5077 ticket, then a session id alone (-no_ticket).
+    TLS12=(--priority "NORMAL:-VERS-ALL:+VERS-TLS1.2")
+    for how in ticket id; do
+      CASES=$((CASES + 1))
+      name="coda-cli-resume12-openssl-$how"
+      extra=()
+      [[ "$how" == id ]] && extra=(-no_ticket)
+      if S_SERVER_VERSION=-tls1_2 start_s_server "$name.srv" "${extra[@]}"; then
+        coda_cli_resume "$name" "hello-$RANDOM" "" "${TLS12[@]}"
+        if ! cli_says "$name" "- resumed: yes"; then
+          fail_case "$name" "coda-cli did not resume" "$WORK/$name.err" "$SERVER_OUT"
+        elif ! wait_for_text "$SERVER_OUT" "Reused session-id" "$WAIT_S"; then
+          fail_case "$name" "s_server did not report a reused session" "$SERVER_OUT"
+        else
+          pass_case "$name"
+        fi
+        stop_pid "$SERVER_PID"
+      else
+        fail_case "$name" "server did not start"
+      fi
+    done
+
+    CASES=$((CASES + 1))
+    name="coda-cli-resume12-gnutls"
+    if start_server "$name.srv" "Echo Server listening" gnutls-serv --port @PORT@ --echo \
+      --priority "NORMAL:-VERS-ALL:+VERS-TLS1.2" "${CERT[@]}"; then
+      coda_cli_resume "$name" "hello" "hello" "${TLS12[@]}"
+      if ! cli_says "$name" "- resumed: yes"; then
+        fail_case "$name" "coda-cli did not resume" "$WORK/$name.err" "$SERVER_OUT"
+      elif ! wait_for_text "$SERVER_OUT" "This is a resumed session" "$WAIT_S"; then
+        fail_case "$name" "gnutls-serv did not log a resumed session" "$SERVER_OUT"
       else
         pass_case "$name"
       fi
