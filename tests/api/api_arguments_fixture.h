@@ -34,6 +34,7 @@ gnutls_priority_t normal_priority(void);
 gnutls_x509_crt_t certificate(void);       /* ecdsa.pem imported */
 gnutls_x509_crt_t empty_certificate(void); /* initialized, nothing imported */
 gnutls_pubkey_t public_key(void);          /* the key of ecdsa.pem */
+gnutls_x509_trust_list_t trust_list(void); /* ca.pem added */
 
 /* Files loaded into memory (gnutls_datum_t, NUL-terminated). */
 const gnutls_datum_t* cert_pem(void);
