@@ -123,8 +123,8 @@ struct VerifyOptions {
   std::optional<std::time_t> at_time;
   // Whether the leaf is a server's (serverAuth) or a client's (clientAuth).
   bool server = true;
-  // Whether that purpose is checked at all (GnuTLS checks a key purpose
-  // only when it is asked for one).
+  // Whether to check that purpose at all (gnutls_x509_crt_verify does not,
+  // nor does a trust list asked for no key purpose).
   bool check_purpose = true;
 };
 

@@ -736,6 +736,818 @@ CASE(gnutls_pubkey_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
 CASE(gnutls_pubkey_export2, 3, null, _, SAME, INVAL,
      ret_int(gnutls_pubkey_export2(public_key(), GNUTLS_X509_FMT_PEM, NULL)))
 
+/* ---- the X.509 objects, keys, fingerprints and base64 ---- */
+
+CASE(gnutls_fingerprint, 1, range, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_fingerprint((gnutls_digest_algorithm_t)999, cert_pem(), (void*)b3, &n4)))
+CASE(gnutls_fingerprint, 2, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_fingerprint(GNUTLS_DIG_SHA256, NULL, (void*)b3, &n4)))
+CASE(gnutls_fingerprint, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_fingerprint(GNUTLS_DIG_SHA256, cert_pem(), NULL, &n4)))
+CASE(gnutls_fingerprint, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_fingerprint(GNUTLS_DIG_SHA256, cert_pem(), (void*)b3, NULL)))
+CASE(gnutls_hash_fast, 1, range, _, SAME, INVAL, unsigned char b4[8192];
+     ret_int(gnutls_hash_fast((gnutls_digest_algorithm_t)999, "abc", 0, (void*)b4)))
+CASE(gnutls_hash_fast, 2, null, _, SAME, "0", unsigned char b4[8192];
+     ret_int(gnutls_hash_fast(GNUTLS_DIG_SHA256, NULL, 0, (void*)b4)))
+/* A length with no bytes behind it (a length alone cannot be checked). */
+CASE(gnutls_hash_fast, 3, range, _, SAME, INVAL, unsigned char b4[8192];
+     ret_int(gnutls_hash_fast(GNUTLS_DIG_SHA256, NULL, UINT_MAX, (void*)b4)))
+CASE(gnutls_hash_fast, 4, null, _, SAME, INVAL,
+     ret_int(gnutls_hash_fast(GNUTLS_DIG_SHA256, "abc", 0, NULL)))
+CASE(gnutls_hash_get_len, 1, range, _, SAME, "0",
+     ret_uint(gnutls_hash_get_len((gnutls_digest_algorithm_t)999)))
+CASE(gnutls_pcert_deinit, 1, null, _, SAME, RETURNED, gnutls_pcert_deinit(NULL); ret_void())
+CASE(gnutls_pcert_export_x509, 1, null, _, SAME, INVAL, gnutls_x509_crt_t x2 = NULL;
+     ret_int(gnutls_pcert_export_x509(NULL, &x2)); if (x2) gnutls_x509_crt_deinit(x2))
+CASE(gnutls_pcert_export_x509, 2, null, _, SAME, INVAL, gnutls_pcert_st p1;
+     gnutls_pcert_import_x509(&p1, certificate(), 0); ret_int(gnutls_pcert_export_x509(&p1, NULL));
+     gnutls_pcert_deinit(&p1))
+CASE(gnutls_pcert_import_x509, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pcert_import_x509(NULL, certificate(), 0)))
+CASE(
+    gnutls_pcert_import_x509, 2, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); ret_int(gnutls_pcert_import_x509(p1, NULL, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_import_x509, 3, range, _, SAME, "0", gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); ret_int(gnutls_pcert_import_x509(p1, certificate(), UINT_MAX)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_import_x509_list, 1, null, _, SAME, INVAL, gnutls_x509_crt_t c2[8]; {
+      int k;
+      for (k = 0; k < 8; k++) c2[k] = certificate();
+    } unsigned u3 = 8;
+    ret_int(gnutls_pcert_import_x509_list(NULL, c2, &u3, 0)))
+CASE(
+    gnutls_pcert_import_x509_list, 2, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); unsigned u3 = 8;
+    ret_int(gnutls_pcert_import_x509_list(p1, NULL, &u3, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_import_x509_list, 3, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); gnutls_x509_crt_t c2[8]; {
+      int k;
+      for (k = 0; k < 8; k++) c2[k] = certificate();
+    } ret_int(gnutls_pcert_import_x509_list(p1, c2, NULL, 0));
+    {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_import_x509_list, 4, range, _, SAME, "0", gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); gnutls_x509_crt_t c2[8]; {
+      int k;
+      for (k = 0; k < 8; k++) c2[k] = certificate();
+    } unsigned u3 = 8;
+    ret_int(gnutls_pcert_import_x509_list(p1, c2, &u3, UINT_MAX)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(gnutls_pcert_import_x509_raw, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pcert_import_x509_raw(NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(
+    gnutls_pcert_import_x509_raw, 2, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1);
+    ret_int(gnutls_pcert_import_x509_raw(p1, NULL, GNUTLS_X509_FMT_PEM, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(
+    gnutls_pcert_import_x509_raw, 3, range, _, DIFFERS, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1);
+    ret_int(gnutls_pcert_import_x509_raw(p1, cert_pem(), (gnutls_x509_crt_fmt_t)999, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_import_x509_raw, 4, range, _, SAME, "0", gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1);
+    ret_int(gnutls_pcert_import_x509_raw(p1, cert_pem(), GNUTLS_X509_FMT_PEM, UINT_MAX)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(gnutls_pcert_list_import_x509_raw, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_pcert_list_import_x509_raw(NULL, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(
+    gnutls_pcert_list_import_x509_raw, 2, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1);
+    ret_int(gnutls_pcert_list_import_x509_raw(p1, NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_list_import_x509_raw, 3, null, _, SAME, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); unsigned u2 = 8;
+    ret_int(gnutls_pcert_list_import_x509_raw(p1, &u2, NULL, GNUTLS_X509_FMT_PEM, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(
+    gnutls_pcert_list_import_x509_raw, 4, range, _, DIFFERS, INVAL, gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); unsigned u2 = 8;
+    ret_int(gnutls_pcert_list_import_x509_raw(p1, &u2, cert_pem(), (gnutls_x509_crt_fmt_t)999, 0));
+    {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(
+    gnutls_pcert_list_import_x509_raw, 5, range, _, SAME, "0", gnutls_pcert_st p1[8];
+    memset(p1, 0, sizeof p1); unsigned u2 = 8;
+    ret_int(gnutls_pcert_list_import_x509_raw(p1, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, UINT_MAX));
+    {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (p1[k].cert.data) gnutls_pcert_deinit(&p1[k]);
+    })
+CASE(gnutls_pem_base64_decode, 1, null, _, SAME, "0", unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_decode(NULL, cert_pem(), (unsigned char*)b3, &n4)))
+CASE(gnutls_pem_base64_decode, 2, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_decode("CERTIFICATE", NULL, (unsigned char*)b3, &n4)))
+CASE(gnutls_pem_base64_decode, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_decode("CERTIFICATE", cert_pem(), NULL, &n4)))
+CASE(gnutls_pem_base64_decode, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_pem_base64_decode("CERTIFICATE", cert_pem(), (unsigned char*)b3, NULL)))
+CASE(gnutls_pem_base64_decode2, 1, null, _, SAME, "0", gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_pem_base64_decode2(NULL, cert_pem(), &d3)); gnutls_free(d3.data))
+CASE(gnutls_pem_base64_decode2, 2, null, _, SAME, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_pem_base64_decode2("CERTIFICATE", NULL, &d3)); gnutls_free(d3.data))
+CASE(gnutls_pem_base64_decode2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_pem_base64_decode2("CERTIFICATE", cert_pem(), NULL)))
+/* DIFFERS: a PEM block needs a label; GnuTLS writes "-----BEGIN (null)". */
+CASE(gnutls_pem_base64_encode, 1, null, _, DIFFERS, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_encode(NULL, cert_pem(), (char*)b3, &n4)))
+CASE(gnutls_pem_base64_encode, 2, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_encode("CERTIFICATE", NULL, (char*)b3, &n4)))
+CASE(gnutls_pem_base64_encode, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_pem_base64_encode("CERTIFICATE", cert_pem(), NULL, &n4)))
+CASE(gnutls_pem_base64_encode, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_pem_base64_encode("CERTIFICATE", cert_pem(), (char*)b3, NULL)))
+/* DIFFERS: a PEM block needs a label; GnuTLS writes "-----BEGIN (null)". */
+CASE(gnutls_pem_base64_encode2, 1, null, _, DIFFERS, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_pem_base64_encode2(NULL, cert_pem(), &d3)); gnutls_free(d3.data))
+CASE(gnutls_pem_base64_encode2, 2, null, _, SAME, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_pem_base64_encode2("CERTIFICATE", NULL, &d3)); gnutls_free(d3.data))
+CASE(gnutls_pem_base64_encode2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_pem_base64_encode2("CERTIFICATE", cert_pem(), NULL)))
+CASE(gnutls_pk_bits_to_sec_param, 1, range, _, SAME, "0",
+     ret_int(gnutls_pk_bits_to_sec_param((gnutls_pk_algorithm_t)999, 0)))
+CASE(gnutls_pk_bits_to_sec_param, 2, range, _, SAME, "50",
+     ret_int(gnutls_pk_bits_to_sec_param(GNUTLS_PK_ECDSA, UINT_MAX)))
+CASE(gnutls_privkey_deinit, 1, null, _, SAME, RETURNED, gnutls_privkey_deinit(NULL); ret_void())
+CASE(gnutls_privkey_export_x509, 1, null, _, SAME, INVAL, gnutls_x509_privkey_t xk2 = NULL;
+     ret_int(gnutls_privkey_export_x509(NULL, &xk2)); if (xk2) gnutls_x509_privkey_deinit(xk2))
+CASE(gnutls_privkey_export_x509, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_export_x509(private_key(), NULL)))
+CASE(gnutls_privkey_get_pk_algorithm, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_privkey_get_pk_algorithm(NULL, &u2)))
+CASE(gnutls_privkey_get_pk_algorithm, 2, null, _, SAME, "4",
+     ret_int(gnutls_privkey_get_pk_algorithm(private_key(), NULL)))
+CASE(gnutls_privkey_get_type, 1, null, _, SAME, "0", ret_int(gnutls_privkey_get_type(NULL)))
+CASE(gnutls_privkey_import_x509, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_import_x509(NULL, x509_private_key(), 0)))
+/* DIFFERS: a count with no list (or no key) behind it is refused. */
+CASE(gnutls_privkey_import_x509, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_privkey_import_x509(private_key(), NULL, 0)))
+CASE(gnutls_privkey_import_x509, 3, range, _, SAME, "0",
+     ret_int(gnutls_privkey_import_x509(private_key(), x509_private_key(), UINT_MAX)))
+CASE(gnutls_privkey_import_x509_raw, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_import_x509_raw(NULL, key_pem(), GNUTLS_X509_FMT_PEM, NULL, 0)))
+CASE(gnutls_privkey_import_x509_raw, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_import_x509_raw(private_key(), NULL, GNUTLS_X509_FMT_PEM, NULL, 0)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_privkey_import_x509_raw, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_privkey_import_x509_raw(private_key(), key_pem(), (gnutls_x509_crt_fmt_t)999,
+                                            NULL, 0)))
+CASE(gnutls_privkey_import_x509_raw, 4, null, _, SAME, "0",
+     ret_int(gnutls_privkey_import_x509_raw(private_key(), key_pem(), GNUTLS_X509_FMT_PEM, NULL,
+                                            0)))
+CASE(gnutls_privkey_import_x509_raw, 5, range, _, SAME, "0",
+     ret_int(gnutls_privkey_import_x509_raw(private_key(), key_pem(), GNUTLS_X509_FMT_PEM, NULL,
+                                            UINT_MAX)))
+CASE(gnutls_privkey_init, 1, null, _, SAME, INVAL, ret_int(gnutls_privkey_init(NULL)))
+CASE(gnutls_privkey_sign_data, 1, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data(NULL, GNUTLS_DIG_SHA256, 0, cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data, 2, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data(private_key(), (gnutls_digest_algorithm_t)999, 0, cert_pem(),
+                                      &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data, 3, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data(private_key(), GNUTLS_DIG_SHA256, UINT_MAX, cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data, 4, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data(private_key(), GNUTLS_DIG_SHA256, 0, NULL, &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data, 5, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_sign_data(private_key(), GNUTLS_DIG_SHA256, 0, cert_pem(), NULL)))
+CASE(gnutls_privkey_sign_data2, 1, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data2(NULL, GNUTLS_SIGN_ECDSA_SHA256, 0, cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data2, 2, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data2(private_key(), (gnutls_sign_algorithm_t)999, 0, cert_pem(),
+                                       &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data2, 3, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data2(private_key(), GNUTLS_SIGN_ECDSA_SHA256, UINT_MAX,
+                                       cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data2, 4, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_data2(private_key(), GNUTLS_SIGN_ECDSA_SHA256, 0, NULL, &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_data2, 5, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_sign_data2(private_key(), GNUTLS_SIGN_ECDSA_SHA256, 0, cert_pem(),
+                                       NULL)))
+CASE(gnutls_privkey_sign_hash, 1, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_hash(NULL, GNUTLS_DIG_SHA256, 0, cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_hash, 2, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_hash(private_key(), (gnutls_digest_algorithm_t)999, 0, cert_pem(),
+                                      &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_hash, 3, range, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_hash(private_key(), GNUTLS_DIG_SHA256, UINT_MAX, cert_pem(), &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_hash, 4, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_privkey_sign_hash(private_key(), GNUTLS_DIG_SHA256, 0, NULL, &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_privkey_sign_hash, 5, null, _, SAME, INVAL,
+     ret_int(gnutls_privkey_sign_hash(private_key(), GNUTLS_DIG_SHA256, 0, cert_pem(), NULL)))
+CASE(gnutls_pubkey_get_key_id, 1, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pubkey_get_key_id(NULL, 0, (unsigned char*)b3, &n4)))
+CASE(gnutls_pubkey_get_key_id, 2, range, _, SAME, "0", unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_pubkey_get_key_id(public_key(), UINT_MAX, (unsigned char*)b3, &n4)))
+CASE(gnutls_pubkey_get_key_id, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_pubkey_get_key_id(public_key(), 0, NULL, &n4)))
+CASE(gnutls_pubkey_get_key_id, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_pubkey_get_key_id(public_key(), 0, (unsigned char*)b3, NULL)))
+CASE(gnutls_pubkey_get_pk_algorithm, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_pubkey_get_pk_algorithm(NULL, &u2)))
+CASE(gnutls_pubkey_get_pk_algorithm, 2, null, _, SAME, "4",
+     ret_int(gnutls_pubkey_get_pk_algorithm(public_key(), NULL)))
+CASE(gnutls_pubkey_import, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_pubkey_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import(public_key(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_pubkey_import, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_pubkey_import(public_key(), cert_pem(), (gnutls_x509_crt_fmt_t)999)))
+CASE(gnutls_pubkey_import_privkey, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import_privkey(NULL, private_key(), 0, 0)))
+CASE(gnutls_pubkey_import_privkey, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import_privkey(public_key(), NULL, 0, 0)))
+CASE(gnutls_pubkey_import_privkey, 3, range, _, SAME, "0",
+     ret_int(gnutls_pubkey_import_privkey(public_key(), private_key(), UINT_MAX, 0)))
+CASE(gnutls_pubkey_import_privkey, 4, range, _, SAME, "0",
+     ret_int(gnutls_pubkey_import_privkey(public_key(), private_key(), 0, UINT_MAX)))
+CASE(gnutls_pubkey_import_x509_raw, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import_x509_raw(NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(gnutls_pubkey_import_x509_raw, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_import_x509_raw(public_key(), NULL, GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_pubkey_import_x509_raw, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_pubkey_import_x509_raw(public_key(), cert_pem(), (gnutls_x509_crt_fmt_t)999,
+                                           0)))
+CASE(gnutls_pubkey_import_x509_raw, 4, range, _, SAME, "0",
+     ret_int(gnutls_pubkey_import_x509_raw(public_key(), cert_pem(), GNUTLS_X509_FMT_PEM,
+                                           UINT_MAX)))
+CASE(gnutls_pubkey_verify_data2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_verify_data2(NULL, GNUTLS_SIGN_ECDSA_SHA256, 0, cert_pem(), cert_pem())))
+CASE(gnutls_pubkey_verify_data2, 2, range, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_verify_data2(public_key(), (gnutls_sign_algorithm_t)999, 0, cert_pem(),
+                                        cert_pem())))
+CASE(gnutls_pubkey_verify_data2, 3, range, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_verify_data2(public_key(), GNUTLS_SIGN_ECDSA_SHA256, UINT_MAX,
+                                        cert_pem(), cert_pem())))
+CASE(gnutls_pubkey_verify_data2, 4, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_verify_data2(public_key(), GNUTLS_SIGN_ECDSA_SHA256, 0, NULL,
+                                        cert_pem())))
+CASE(gnutls_pubkey_verify_data2, 5, null, _, SAME, INVAL,
+     ret_int(gnutls_pubkey_verify_data2(public_key(), GNUTLS_SIGN_ECDSA_SHA256, 0, cert_pem(),
+                                        NULL)))
+CASE(gnutls_sec_param_to_pk_bits, 1, range, _, SAME, "2048",
+     ret_uint(gnutls_sec_param_to_pk_bits((gnutls_pk_algorithm_t)999, GNUTLS_SEC_PARAM_MEDIUM)))
+CASE(gnutls_sec_param_to_pk_bits, 2, range, _, SAME, "0",
+     ret_uint(gnutls_sec_param_to_pk_bits(GNUTLS_PK_ECDSA, (gnutls_sec_param_t)999)))
+CASE(gnutls_x509_crt_check_issuer, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_issuer(NULL, certificate())))
+CASE(gnutls_x509_crt_check_issuer, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_check_issuer(certificate(), NULL)))
+CASE(gnutls_x509_crt_equals, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_equals(NULL, certificate())))
+CASE(gnutls_x509_crt_equals, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_equals(certificate(), NULL)))
+CASE(gnutls_x509_crt_equals2, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_equals2(NULL, cert_pem())))
+CASE(gnutls_x509_crt_equals2, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crt_equals2(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_authority_key_id, 1, null, _, SAME, INVAL, unsigned char b2[8192];
+     size_t n3 = 8192; unsigned u4 = 8;
+     ret_int(gnutls_x509_crt_get_authority_key_id(NULL, (void*)b2, &n3, &u4)))
+/* DIFFERS: a NULL buffer gets GNUTLS_E_SHORT_MEMORY_BUFFER and the size
+ * needed (GnuTLS returns 0 and writes nothing). */
+CASE(gnutls_x509_crt_get_authority_key_id, 2, null, _, DIFFERS, SHORT_BUF, size_t n3 = 8192;
+     unsigned u4 = 8; ret_int(gnutls_x509_crt_get_authority_key_id(certificate(), NULL, &n3, &u4)))
+CASE(gnutls_x509_crt_get_authority_key_id, 3, null, _, SAME, INVAL, unsigned char b2[8192];
+     unsigned u4 = 8;
+     ret_int(gnutls_x509_crt_get_authority_key_id(certificate(), (void*)b2, NULL, &u4)))
+CASE(gnutls_x509_crt_get_authority_key_id, 4, null, _, SAME, "0", unsigned char b2[8192];
+     size_t n3 = 8192;
+     ret_int(gnutls_x509_crt_get_authority_key_id(certificate(), (void*)b2, &n3, NULL)))
+CASE(gnutls_x509_crt_get_basic_constraints, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     unsigned u3 = 8; int i4 = 0;
+     ret_int(gnutls_x509_crt_get_basic_constraints(NULL, &u2, &u3, &i4)))
+CASE(gnutls_x509_crt_get_basic_constraints, 2, null, _, SAME, "0", unsigned u3 = 8; int i4 = 0;
+     ret_int(gnutls_x509_crt_get_basic_constraints(certificate(), NULL, &u3, &i4)))
+CASE(gnutls_x509_crt_get_basic_constraints, 3, null, _, SAME, "0", unsigned u2 = 8; int i4 = 0;
+     ret_int(gnutls_x509_crt_get_basic_constraints(certificate(), &u2, NULL, &i4)))
+CASE(gnutls_x509_crt_get_basic_constraints, 4, null, _, SAME, "0", unsigned u2 = 8; unsigned u3 = 8;
+     ret_int(gnutls_x509_crt_get_basic_constraints(certificate(), &u2, &u3, NULL)))
+CASE(gnutls_x509_crt_get_ca_status, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_x509_crt_get_ca_status(NULL, &u2)))
+CASE(gnutls_x509_crt_get_ca_status, 2, null, _, SAME, "0",
+     ret_int(gnutls_x509_crt_get_ca_status(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 1, null, _, SAME, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_by_oid(NULL, "2.5.4.3", 0, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 2, null, _, SAME, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_by_oid(certificate(), NULL, 0, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 3, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_by_oid(certificate(), "2.5.4.3", UINT_MAX, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 4, range, _, SAME, "0", unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_by_oid(certificate(), "2.5.4.3", 0, UINT_MAX, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 5, null, _, SAME, SHORT_BUF, size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_by_oid(certificate(), "2.5.4.3", 0, 0, NULL, &n6)))
+CASE(gnutls_x509_crt_get_dn_by_oid, 6, null, _, SAME, INVAL, unsigned char b5[8192];
+     ret_int(gnutls_x509_crt_get_dn_by_oid(certificate(), "2.5.4.3", 0, 0, (void*)b5, NULL)))
+CASE(gnutls_x509_crt_get_dn_oid, 1, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_oid(NULL, 0, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_dn_oid, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     unsigned char b3[8192];
+     size_t n4 = 8192; ret_int(gnutls_x509_crt_get_dn_oid(certificate(), UINT_MAX, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_dn_oid, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_dn_oid(certificate(), 0, NULL, &n4)))
+CASE(gnutls_x509_crt_get_dn_oid, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_crt_get_dn_oid(certificate(), 0, (void*)b3, NULL)))
+CASE(gnutls_x509_crt_get_fingerprint, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_fingerprint(NULL, GNUTLS_DIG_SHA256, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_fingerprint, 2, range, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_fingerprint(certificate(), (gnutls_digest_algorithm_t)999,
+                                             (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_fingerprint, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_fingerprint(certificate(), GNUTLS_DIG_SHA256, NULL, &n4)))
+CASE(gnutls_x509_crt_get_fingerprint, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_crt_get_fingerprint(certificate(), GNUTLS_DIG_SHA256, (void*)b3, NULL)))
+CASE(gnutls_x509_crt_get_issuer, 1, null, _, SAME, INVAL, gnutls_x509_dn_t dn2;
+     ret_int(gnutls_x509_crt_get_issuer(NULL, &dn2)))
+CASE(gnutls_x509_crt_get_issuer, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_issuer(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 1, null, _, SAME, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(NULL, "2.5.4.3", 0, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 2, null, _, SAME, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(certificate(), NULL, 0, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 3, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned char b5[8192];
+     size_t n6 = 8192; ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(certificate(), "2.5.4.3",
+                                                                    UINT_MAX, 0, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 4, range, _, SAME, "0", unsigned char b5[8192];
+     size_t n6 = 8192; ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(certificate(), "2.5.4.3", 0,
+                                                                    UINT_MAX, (void*)b5, &n6)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 5, null, _, SAME, SHORT_BUF, size_t n6 = 8192;
+     ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(certificate(), "2.5.4.3", 0, 0, NULL, &n6)))
+CASE(gnutls_x509_crt_get_issuer_dn_by_oid, 6, null, _, SAME, INVAL, unsigned char b5[8192];
+     ret_int(gnutls_x509_crt_get_issuer_dn_by_oid(certificate(), "2.5.4.3", 0, 0, (void*)b5, NULL)))
+CASE(gnutls_x509_crt_get_issuer_dn_oid, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192; ret_int(gnutls_x509_crt_get_issuer_dn_oid(NULL, 0, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_issuer_dn_oid, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_issuer_dn_oid(certificate(), UINT_MAX, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_issuer_dn_oid, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_issuer_dn_oid(certificate(), 0, NULL, &n4)))
+CASE(gnutls_x509_crt_get_issuer_dn_oid, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_crt_get_issuer_dn_oid(certificate(), 0, (void*)b3, NULL)))
+CASE(gnutls_x509_crt_get_key_id, 1, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_key_id(NULL, 0, (unsigned char*)b3, &n4)))
+CASE(gnutls_x509_crt_get_key_id, 2, range, _, SAME, "0", unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_key_id(certificate(), UINT_MAX, (unsigned char*)b3, &n4)))
+CASE(gnutls_x509_crt_get_key_id, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_key_id(certificate(), 0, NULL, &n4)))
+CASE(gnutls_x509_crt_get_key_id, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_crt_get_key_id(certificate(), 0, (unsigned char*)b3, NULL)))
+CASE(gnutls_x509_crt_get_key_purpose_oid, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_key_purpose_oid(NULL, 0, (void*)b3, &n4, &u5)))
+CASE(gnutls_x509_crt_get_key_purpose_oid, 2, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_key_purpose_oid(certificate(), UINT_MAX, (void*)b3, &n4, &u5)))
+CASE(gnutls_x509_crt_get_key_purpose_oid, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_key_purpose_oid(certificate(), 0, NULL, &n4, &u5)))
+CASE(gnutls_x509_crt_get_key_purpose_oid, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_key_purpose_oid(certificate(), 0, (void*)b3, NULL, &u5)))
+CASE(gnutls_x509_crt_get_key_purpose_oid, 5, null, _, SAME, "0", unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_key_purpose_oid(certificate(), 0, (void*)b3, &n4, NULL)))
+CASE(gnutls_x509_crt_get_key_usage, 1, null, _, SAME, INVAL, unsigned u2 = 8; unsigned u3 = 8;
+     ret_int(gnutls_x509_crt_get_key_usage(NULL, &u2, &u3)))
+CASE(gnutls_x509_crt_get_key_usage, 2, null, _, SAME, INVAL, unsigned u3 = 8;
+     ret_int(gnutls_x509_crt_get_key_usage(certificate(), NULL, &u3)))
+CASE(gnutls_x509_crt_get_key_usage, 3, null, _, SAME, "0", unsigned u2 = 8;
+     ret_int(gnutls_x509_crt_get_key_usage(certificate(), &u2, NULL)))
+CASE(gnutls_x509_crt_get_pk_algorithm, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_x509_crt_get_pk_algorithm(NULL, &u2)))
+CASE(gnutls_x509_crt_get_pk_algorithm, 2, null, _, SAME, "4",
+     ret_int(gnutls_x509_crt_get_pk_algorithm(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_raw_dn, 1, null, _, SAME, INVAL, gnutls_datum_t d2 = {NULL, 0};
+     ret_int(gnutls_x509_crt_get_raw_dn(NULL, &d2)); gnutls_free(d2.data))
+CASE(gnutls_x509_crt_get_raw_dn, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_raw_dn(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_raw_issuer_dn, 1, null, _, SAME, INVAL, gnutls_datum_t d2 = {NULL, 0};
+     ret_int(gnutls_x509_crt_get_raw_issuer_dn(NULL, &d2)); gnutls_free(d2.data))
+CASE(gnutls_x509_crt_get_raw_issuer_dn, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_raw_issuer_dn(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_serial, 1, null, _, SAME, INVAL, unsigned char b2[8192]; size_t n3 = 8192;
+     ret_int(gnutls_x509_crt_get_serial(NULL, (void*)b2, &n3)))
+/* DIFFERS: a NULL buffer gets GNUTLS_E_SHORT_MEMORY_BUFFER and the size
+ * needed (GnuTLS returns 0 and writes nothing). */
+CASE(gnutls_x509_crt_get_serial, 2, null, _, DIFFERS, SHORT_BUF, size_t n3 = 8192;
+     ret_int(gnutls_x509_crt_get_serial(certificate(), NULL, &n3)))
+CASE(gnutls_x509_crt_get_serial, 3, null, _, SAME, INVAL, unsigned char b2[8192];
+     ret_int(gnutls_x509_crt_get_serial(certificate(), (void*)b2, NULL)))
+CASE(gnutls_x509_crt_get_signature_algorithm, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_signature_algorithm(NULL)))
+CASE(gnutls_x509_crt_get_subject, 1, null, _, SAME, INVAL, gnutls_x509_dn_t dn2;
+     ret_int(gnutls_x509_crt_get_subject(NULL, &dn2)))
+CASE(gnutls_x509_crt_get_subject, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_subject(certificate(), NULL)))
+CASE(gnutls_x509_crt_get_subject_alt_name, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name(NULL, 0, (void*)b3, &n4, &u5)))
+CASE(gnutls_x509_crt_get_subject_alt_name, 2, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name(certificate(), UINT_MAX, (void*)b3, &n4, &u5)))
+CASE(gnutls_x509_crt_get_subject_alt_name, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name(certificate(), 0, NULL, &n4, &u5)))
+CASE(gnutls_x509_crt_get_subject_alt_name, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name(certificate(), 0, (void*)b3, NULL, &u5)))
+CASE(gnutls_x509_crt_get_subject_alt_name, 5, null, _, SAME, "1", unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_subject_alt_name(certificate(), 0, (void*)b3, &n4, NULL)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8; unsigned u6 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(NULL, 0, (void*)b3, &n4, &u5, &u6)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 2, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8; unsigned u6 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(certificate(), UINT_MAX, (void*)b3, &n4, &u5,
+                                                   &u6)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     unsigned u5 = 8; unsigned u6 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(certificate(), 0, NULL, &n4, &u5, &u6)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     unsigned u5 = 8; unsigned u6 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(certificate(), 0, (void*)b3, NULL, &u5, &u6)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 5, null, _, SAME, "1", unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u6 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(certificate(), 0, (void*)b3, &n4, NULL, &u6)))
+CASE(gnutls_x509_crt_get_subject_alt_name2, 6, null, _, SAME, "1", unsigned char b3[8192];
+     size_t n4 = 8192; unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_get_subject_alt_name2(certificate(), 0, (void*)b3, &n4, &u5, NULL)))
+CASE(gnutls_x509_crt_get_subject_alt_othername_oid, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_subject_alt_othername_oid(NULL, 0, (void*)b3, &n4)))
+CASE(gnutls_x509_crt_get_subject_alt_othername_oid, 2, range, _, SAME,
+     "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE", unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_subject_alt_othername_oid(certificate(), UINT_MAX, (void*)b3,
+                                                           &n4)))
+CASE(gnutls_x509_crt_get_subject_alt_othername_oid, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_crt_get_subject_alt_othername_oid(certificate(), 0, NULL, &n4)))
+CASE(gnutls_x509_crt_get_subject_alt_othername_oid, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_crt_get_subject_alt_othername_oid(certificate(), 0, (void*)b3, NULL)))
+CASE(gnutls_x509_crt_get_subject_key_id, 1, null, _, SAME, INVAL, unsigned char b2[8192];
+     size_t n3 = 8192; unsigned u4 = 8;
+     ret_int(gnutls_x509_crt_get_subject_key_id(NULL, (void*)b2, &n3, &u4)))
+CASE(gnutls_x509_crt_get_subject_key_id, 2, null, _, SAME, SHORT_BUF, size_t n3 = 8192;
+     unsigned u4 = 8; ret_int(gnutls_x509_crt_get_subject_key_id(certificate(), NULL, &n3, &u4)))
+CASE(gnutls_x509_crt_get_subject_key_id, 3, null, _, SAME, INVAL, unsigned char b2[8192];
+     unsigned u4 = 8;
+     ret_int(gnutls_x509_crt_get_subject_key_id(certificate(), (void*)b2, NULL, &u4)))
+CASE(gnutls_x509_crt_get_subject_key_id, 4, null, _, SAME, "0", unsigned char b2[8192];
+     size_t n3 = 8192;
+     ret_int(gnutls_x509_crt_get_subject_key_id(certificate(), (void*)b2, &n3, NULL)))
+CASE(gnutls_x509_crt_get_version, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crt_get_version(NULL)))
+CASE(gnutls_x509_crt_list_import, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_x509_crt_list_import(NULL, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(
+    gnutls_x509_crt_list_import, 2, null, _, SAME, INVAL, gnutls_x509_crt_t c1[8];
+    memset(c1, 0, sizeof c1);
+    ret_int(gnutls_x509_crt_list_import(c1, NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (c1[k]) gnutls_x509_crt_deinit(c1[k]);
+    })
+CASE(
+    gnutls_x509_crt_list_import, 3, null, _, SAME, INVAL, gnutls_x509_crt_t c1[8];
+    memset(c1, 0, sizeof c1); unsigned u2 = 8;
+    ret_int(gnutls_x509_crt_list_import(c1, &u2, NULL, GNUTLS_X509_FMT_PEM, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (c1[k]) gnutls_x509_crt_deinit(c1[k]);
+    })
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(
+    gnutls_x509_crt_list_import, 4, range, _, DIFFERS, INVAL, gnutls_x509_crt_t c1[8];
+    memset(c1, 0, sizeof c1); unsigned u2 = 8;
+    ret_int(gnutls_x509_crt_list_import(c1, &u2, cert_pem(), (gnutls_x509_crt_fmt_t)999, 0)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (c1[k]) gnutls_x509_crt_deinit(c1[k]);
+    })
+CASE(
+    gnutls_x509_crt_list_import, 5, range, _, SAME, "1", gnutls_x509_crt_t c1[8];
+    memset(c1, 0, sizeof c1); unsigned u2 = 8;
+    ret_int(gnutls_x509_crt_list_import(c1, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, UINT_MAX)); {
+      int k;
+      for (k = 0; k < 8; k++)
+        if (c1[k]) gnutls_x509_crt_deinit(c1[k]);
+    })
+CASE(gnutls_x509_crt_list_import2, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_x509_crt_list_import2(NULL, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(
+    gnutls_x509_crt_list_import2, 2, null, _, SAME, INVAL, gnutls_x509_crt_t* l1 = NULL;
+    ret_int(gnutls_x509_crt_list_import2(&l1, NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)); if (l1) {
+      unsigned k;
+      gnutls_free(l1);
+    })
+CASE(
+    gnutls_x509_crt_list_import2, 3, null, _, SAME, INVAL, gnutls_x509_crt_t* l1 = NULL;
+    unsigned u2 = 8; ret_int(gnutls_x509_crt_list_import2(&l1, &u2, NULL, GNUTLS_X509_FMT_PEM, 0));
+    if (l1) {
+      unsigned k;
+      for (k = 0; k < u2; k++) gnutls_x509_crt_deinit(l1[k]);
+      gnutls_free(l1);
+    })
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(
+    gnutls_x509_crt_list_import2, 4, range, _, DIFFERS, INVAL, gnutls_x509_crt_t* l1 = NULL;
+    unsigned u2 = 8;
+    ret_int(gnutls_x509_crt_list_import2(&l1, &u2, cert_pem(), (gnutls_x509_crt_fmt_t)999, 0));
+    if (l1) {
+      unsigned k;
+      for (k = 0; k < u2; k++) gnutls_x509_crt_deinit(l1[k]);
+      gnutls_free(l1);
+    })
+CASE(
+    gnutls_x509_crt_list_import2, 5, range, _, SAME, "0", gnutls_x509_crt_t* l1 = NULL;
+    unsigned u2 = 8;
+    ret_int(gnutls_x509_crt_list_import2(&l1, &u2, cert_pem(), GNUTLS_X509_FMT_PEM, UINT_MAX));
+    if (l1) {
+      unsigned k;
+      for (k = 0; k < u2; k++) gnutls_x509_crt_deinit(l1[k]);
+      gnutls_free(l1);
+    })
+CASE(gnutls_x509_crt_verify, 1, null, _, SAME, INVAL, gnutls_x509_crt_t ca2[1];
+     ca2[0] = certificate(); unsigned u5 = 8; ret_int(gnutls_x509_crt_verify(NULL, ca2, 0, 0, &u5)))
+CASE(gnutls_x509_crt_verify, 2, null, _, SAME, "0", unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_verify(certificate(), NULL, 0, 0, &u5)))
+/* A count with no list behind it. */
+/* DIFFERS: a count with no list (or no key) behind it is refused. */
+CASE(gnutls_x509_crt_verify, 3, range, _, DIFFERS, INVAL, gnutls_x509_crt_t ca2[1];
+     ca2[0] = certificate(); unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_verify(certificate(), NULL, UINT_MAX, 0, &u5)))
+CASE(gnutls_x509_crt_verify, 4, range, _, SAME, "0", gnutls_x509_crt_t ca2[1];
+     ca2[0] = certificate(); unsigned u5 = 8;
+     ret_int(gnutls_x509_crt_verify(certificate(), ca2, 0, UINT_MAX, &u5)))
+CASE(gnutls_x509_crt_verify, 5, null, _, SAME, INVAL, gnutls_x509_crt_t ca2[1];
+     ca2[0] = certificate(); ret_int(gnutls_x509_crt_verify(certificate(), ca2, 0, 0, NULL)))
+CASE(gnutls_x509_dn_deinit, 1, null, _, SAME, RETURNED, gnutls_x509_dn_deinit(NULL); ret_void())
+CASE(gnutls_x509_dn_export, 1, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_dn_export(NULL, GNUTLS_X509_FMT_PEM, (void*)b3, &n4)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_dn_export, 2, range, _, DIFFERS, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_dn_export(subject_dn(), (gnutls_x509_crt_fmt_t)999, (void*)b3, &n4)))
+/* DIFFERS: a NULL buffer gets GNUTLS_E_SHORT_MEMORY_BUFFER and the size
+ * needed (GnuTLS returns 0 and writes nothing). */
+CASE(gnutls_x509_dn_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_dn_export(subject_dn(), GNUTLS_X509_FMT_PEM, NULL, &n4)))
+CASE(gnutls_x509_dn_export, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_dn_export(subject_dn(), GNUTLS_X509_FMT_PEM, (void*)b3, NULL)))
+CASE(gnutls_x509_dn_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_x509_dn_export2(NULL, GNUTLS_X509_FMT_PEM, &d3)); gnutls_free(d3.data))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_dn_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_x509_dn_export2(subject_dn(), (gnutls_x509_crt_fmt_t)999, &d3));
+     gnutls_free(d3.data))
+CASE(gnutls_x509_dn_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_dn_export2(subject_dn(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_x509_dn_get_rdn_ava, 1, null, _, SAME, INVAL, gnutls_x509_ava_st ava4;
+     ret_int(gnutls_x509_dn_get_rdn_ava(NULL, 0, 0, &ava4)))
+CASE(gnutls_x509_dn_get_rdn_ava, 2, range, _, SAME, "GNUTLS_E_ASN1_ELEMENT_NOT_FOUND",
+     gnutls_x509_ava_st ava4;
+     ret_int(gnutls_x509_dn_get_rdn_ava(subject_dn(), -1, 0, &ava4)))
+CASE(gnutls_x509_dn_get_rdn_ava, 3, range, _, SAME, "GNUTLS_E_ASN1_ELEMENT_NOT_FOUND",
+     gnutls_x509_ava_st ava4;
+     ret_int(gnutls_x509_dn_get_rdn_ava(subject_dn(), 0, -1, &ava4)))
+CASE(gnutls_x509_dn_get_rdn_ava, 4, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_dn_get_rdn_ava(subject_dn(), 0, 0, NULL)))
+CASE(gnutls_x509_dn_get_str, 1, null, _, SAME, INVAL, gnutls_datum_t d2 = {NULL, 0};
+     ret_int(gnutls_x509_dn_get_str(NULL, &d2)); gnutls_free(d2.data))
+CASE(gnutls_x509_dn_get_str, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_dn_get_str(subject_dn(), NULL)))
+CASE(gnutls_x509_dn_get_str2, 1, null, _, SAME, INVAL, gnutls_datum_t d2 = {NULL, 0};
+     ret_int(gnutls_x509_dn_get_str2(NULL, &d2, 0)); gnutls_free(d2.data))
+CASE(gnutls_x509_dn_get_str2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_dn_get_str2(subject_dn(), NULL, 0)))
+CASE(gnutls_x509_dn_get_str2, 3, range, _, SAME, "0", gnutls_datum_t d2 = {NULL, 0};
+     ret_int(gnutls_x509_dn_get_str2(subject_dn(), &d2, UINT_MAX)); gnutls_free(d2.data))
+CASE(gnutls_x509_dn_import, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_dn_import(NULL, raw_dn())))
+CASE(gnutls_x509_dn_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_dn_import(subject_dn(), NULL)))
+CASE(gnutls_x509_dn_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_dn_init(NULL)))
+CASE(gnutls_x509_dn_oid_known, 1, null, _, SAME, "0", ret_int(gnutls_x509_dn_oid_known(NULL)))
+CASE(gnutls_x509_dn_oid_name, 1, null, _, SAME, IS_NULL, ret_str(gnutls_x509_dn_oid_name(NULL, 0)))
+CASE(gnutls_x509_dn_oid_name, 2, range, _, SAME, "\"CN\"",
+     ret_str(gnutls_x509_dn_oid_name("2.5.4.3", UINT_MAX)))
+CASE(gnutls_x509_privkey_deinit, 1, null, _, SAME, RETURNED, gnutls_x509_privkey_deinit(NULL);
+     ret_void())
+CASE(gnutls_x509_privkey_export, 1, null, _, SAME, INVAL, unsigned char b3[8192]; size_t n4 = 8192;
+     ret_int(gnutls_x509_privkey_export(NULL, GNUTLS_X509_FMT_PEM, (void*)b3, &n4)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_export, 2, range, _, DIFFERS, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_privkey_export(x509_private_key(), (gnutls_x509_crt_fmt_t)999, (void*)b3,
+                                        &n4)))
+/* DIFFERS: a NULL buffer gets GNUTLS_E_SHORT_MEMORY_BUFFER and the size
+ * needed (GnuTLS returns 0 and writes nothing). */
+CASE(gnutls_x509_privkey_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_privkey_export(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, &n4)))
+CASE(gnutls_x509_privkey_export, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_privkey_export(x509_private_key(), GNUTLS_X509_FMT_PEM, (void*)b3, NULL)))
+CASE(gnutls_x509_privkey_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2(NULL, GNUTLS_X509_FMT_PEM, &d3)); gnutls_free(d3.data))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d3 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2(x509_private_key(), (gnutls_x509_crt_fmt_t)999, &d3));
+     gnutls_free(d3.data))
+CASE(gnutls_x509_privkey_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_export2(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_x509_privkey_export2_pkcs8, 1, null, _, SAME, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2_pkcs8(NULL, GNUTLS_X509_FMT_PEM, NULL, 0, &d5));
+     gnutls_free(d5.data))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_export2_pkcs8, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2_pkcs8(x509_private_key(), (gnutls_x509_crt_fmt_t)999, NULL,
+                                               0, &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_x509_privkey_export2_pkcs8, 3, null, _, SAME, "0", gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, 0,
+                                               &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_x509_privkey_export2_pkcs8, 4, range, _, SAME, "0", gnutls_datum_t d5 = {NULL, 0};
+     ret_int(gnutls_x509_privkey_export2_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL,
+                                               UINT_MAX, &d5));
+     gnutls_free(d5.data))
+CASE(gnutls_x509_privkey_export2_pkcs8, 5, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_export2_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, 0,
+                                               NULL)))
+CASE(gnutls_x509_privkey_export_pkcs8, 1, null, _, SAME, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_privkey_export_pkcs8(NULL, GNUTLS_X509_FMT_PEM, NULL, 0, (void*)b5, &n6)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_export_pkcs8, 2, range, _, DIFFERS, INVAL, unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_privkey_export_pkcs8(x509_private_key(), (gnutls_x509_crt_fmt_t)999, NULL,
+                                              0, (void*)b5, &n6)))
+CASE(gnutls_x509_privkey_export_pkcs8, 3, null, _, SAME, "0", unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_privkey_export_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, 0,
+                                              (void*)b5, &n6)))
+CASE(gnutls_x509_privkey_export_pkcs8, 4, range, _, SAME, "0", unsigned char b5[8192];
+     size_t n6 = 8192;
+     ret_int(gnutls_x509_privkey_export_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL,
+                                              UINT_MAX, (void*)b5, &n6)))
+/* DIFFERS: a NULL buffer gets GNUTLS_E_SHORT_MEMORY_BUFFER and the size
+ * needed (GnuTLS returns 0 and writes nothing). */
+CASE(gnutls_x509_privkey_export_pkcs8, 5, null, _, DIFFERS, SHORT_BUF, size_t n6 = 8192;
+     ret_int(gnutls_x509_privkey_export_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, 0,
+                                              NULL, &n6)))
+CASE(gnutls_x509_privkey_export_pkcs8, 6, null, _, SAME, INVAL, unsigned char b5[8192];
+     ret_int(gnutls_x509_privkey_export_pkcs8(x509_private_key(), GNUTLS_X509_FMT_PEM, NULL, 0,
+                                              (void*)b5, NULL)))
+CASE(gnutls_x509_privkey_generate, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate(NULL, GNUTLS_PK_ECDSA, 0, 0)))
+CASE(gnutls_x509_privkey_generate, 2, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate(x509_private_key(), (gnutls_pk_algorithm_t)999, 0, 0)))
+CASE(gnutls_x509_privkey_generate, 3, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate(x509_private_key(), GNUTLS_PK_ECDSA, UINT_MAX, 0)))
+CASE(gnutls_x509_privkey_generate, 4, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate(x509_private_key(), GNUTLS_PK_ECDSA, 0, UINT_MAX)))
+CASE(gnutls_x509_privkey_generate2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate2(NULL, GNUTLS_PK_ECDSA, 0, 0, NULL, 0)))
+CASE(gnutls_x509_privkey_generate2, 2, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate2(x509_private_key(), (gnutls_pk_algorithm_t)999, 0, 0,
+                                           NULL, 0)))
+CASE(gnutls_x509_privkey_generate2, 3, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate2(x509_private_key(), GNUTLS_PK_ECDSA, UINT_MAX, 0, NULL,
+                                           0)))
+CASE(gnutls_x509_privkey_generate2, 4, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate2(x509_private_key(), GNUTLS_PK_ECDSA, 0, UINT_MAX, NULL,
+                                           0)))
+CASE(gnutls_x509_privkey_generate2, 5, null, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_generate2(x509_private_key(), GNUTLS_PK_ECDSA, 0, 0, NULL, 0)))
+CASE(gnutls_x509_privkey_generate2, 6, range, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_generate2(x509_private_key(), GNUTLS_PK_ECDSA, 0, 0, NULL,
+                                           UINT_MAX)))
+CASE(gnutls_x509_privkey_get_key_id, 1, null, _, SAME, INVAL, unsigned char b3[8192];
+     size_t n4 = 8192; ret_int(gnutls_x509_privkey_get_key_id(NULL, 0, (unsigned char*)b3, &n4)))
+CASE(gnutls_x509_privkey_get_key_id, 2, range, _, SAME, "0", unsigned char b3[8192];
+     size_t n4 = 8192;
+     ret_int(gnutls_x509_privkey_get_key_id(x509_private_key(), UINT_MAX, (unsigned char*)b3, &n4)))
+CASE(gnutls_x509_privkey_get_key_id, 3, null, _, SAME, SHORT_BUF, size_t n4 = 8192;
+     ret_int(gnutls_x509_privkey_get_key_id(x509_private_key(), 0, NULL, &n4)))
+CASE(gnutls_x509_privkey_get_key_id, 4, null, _, SAME, INVAL, unsigned char b3[8192];
+     ret_int(gnutls_x509_privkey_get_key_id(x509_private_key(), 0, (unsigned char*)b3, NULL)))
+CASE(gnutls_x509_privkey_get_pk_algorithm, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_get_pk_algorithm(NULL)))
+CASE(gnutls_x509_privkey_get_pk_algorithm2, 1, null, _, SAME, INVAL, unsigned u2 = 8;
+     ret_int(gnutls_x509_privkey_get_pk_algorithm2(NULL, &u2)))
+CASE(gnutls_x509_privkey_get_pk_algorithm2, 2, null, _, SAME, "4",
+     ret_int(gnutls_x509_privkey_get_pk_algorithm2(x509_private_key(), NULL)))
+CASE(gnutls_x509_privkey_import, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import(NULL, key_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_privkey_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import(x509_private_key(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_import, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_privkey_import(x509_private_key(), key_pem(), (gnutls_x509_crt_fmt_t)999)))
+CASE(gnutls_x509_privkey_import2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import2(NULL, key_pem(), GNUTLS_X509_FMT_PEM, NULL, 0)))
+CASE(gnutls_x509_privkey_import2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import2(x509_private_key(), NULL, GNUTLS_X509_FMT_PEM, NULL, 0)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_import2, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_privkey_import2(x509_private_key(), key_pem(), (gnutls_x509_crt_fmt_t)999,
+                                         NULL, 0)))
+CASE(gnutls_x509_privkey_import2, 4, null, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_import2(x509_private_key(), key_pem(), GNUTLS_X509_FMT_PEM, NULL,
+                                         0)))
+CASE(gnutls_x509_privkey_import2, 5, range, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_import2(x509_private_key(), key_pem(), GNUTLS_X509_FMT_PEM, NULL,
+                                         UINT_MAX)))
+CASE(gnutls_x509_privkey_import_pkcs8, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import_pkcs8(NULL, key_pem(), GNUTLS_X509_FMT_PEM, NULL, 0)))
+CASE(gnutls_x509_privkey_import_pkcs8, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_privkey_import_pkcs8(x509_private_key(), NULL, GNUTLS_X509_FMT_PEM, NULL,
+                                              0)))
+/* DIFFERS: a format neither PEM nor DER is refused (GnuTLS reads it as DER). */
+CASE(gnutls_x509_privkey_import_pkcs8, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_privkey_import_pkcs8(x509_private_key(), key_pem(),
+                                              (gnutls_x509_crt_fmt_t)999, NULL, 0)))
+CASE(gnutls_x509_privkey_import_pkcs8, 4, null, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_import_pkcs8(x509_private_key(), key_pem(), GNUTLS_X509_FMT_PEM,
+                                              NULL, 0)))
+CASE(gnutls_x509_privkey_import_pkcs8, 5, range, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_import_pkcs8(x509_private_key(), key_pem(), GNUTLS_X509_FMT_PEM,
+                                              NULL, UINT_MAX)))
+CASE(gnutls_x509_privkey_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_privkey_init(NULL)))
+CASE(gnutls_x509_privkey_sec_param, 1, null, _, SAME, "0",
+     ret_int(gnutls_x509_privkey_sec_param(NULL)))
+
 #if API_ARGS_CODA
 /* ---- Coda's own calls (include/gnutls/coda.h) ---- */
 

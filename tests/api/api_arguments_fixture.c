@@ -257,6 +257,44 @@ gnutls_pubkey_t public_key(void) {
   return key;
 }
 
+gnutls_x509_dn_t subject_dn(void) {
+  static gnutls_x509_dn_t dn;
+  int ret;
+  if (dn != NULL) return dn;
+  ret = gnutls_x509_crt_get_subject(certificate(), &dn);
+  if (ret < 0) setup_failed("gnutls_x509_crt_get_subject", ret);
+  return dn;
+}
+
+const gnutls_datum_t* raw_dn(void) {
+  static gnutls_datum_t d;
+  int ret;
+  if (d.data != NULL) return &d;
+  ret = gnutls_x509_crt_get_raw_dn(certificate(), &d);
+  if (ret < 0) setup_failed("gnutls_x509_crt_get_raw_dn", ret);
+  return &d;
+}
+
+gnutls_x509_privkey_t x509_private_key(void) {
+  static gnutls_x509_privkey_t key;
+  int ret;
+  if (key != NULL) return key;
+  ret = gnutls_x509_privkey_init(&key);
+  if (ret == 0) ret = gnutls_x509_privkey_import(key, key_pem(), GNUTLS_X509_FMT_PEM);
+  if (ret < 0) setup_failed("gnutls_x509_privkey_import", ret);
+  return key;
+}
+
+gnutls_privkey_t private_key(void) {
+  static gnutls_privkey_t key;
+  int ret;
+  if (key != NULL) return key;
+  ret = gnutls_privkey_init(&key);
+  if (ret == 0) ret = gnutls_privkey_import_x509_raw(key, key_pem(), GNUTLS_X509_FMT_PEM, NULL, 0);
+  if (ret < 0) setup_failed("gnutls_privkey_import_x509_raw", ret);
+  return key;
+}
+
 /* ---- descriptors ---- */
 
 static int make_pipe(int with_byte) {

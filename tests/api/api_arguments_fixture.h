@@ -31,10 +31,14 @@ void live_server_sends(const char* text);
 gnutls_certificate_credentials_t server_credentials(void); /* ecdsa.pem + key, ca.pem */
 gnutls_certificate_credentials_t empty_credentials(void);
 gnutls_priority_t normal_priority(void);
-gnutls_x509_crt_t certificate(void);       /* ecdsa.pem imported */
-gnutls_x509_crt_t empty_certificate(void); /* initialized, nothing imported */
-gnutls_pubkey_t public_key(void);          /* the key of ecdsa.pem */
-gnutls_x509_trust_list_t trust_list(void); /* ca.pem added */
+gnutls_x509_crt_t certificate(void);          /* ecdsa.pem imported */
+gnutls_x509_crt_t empty_certificate(void);    /* initialized, nothing imported */
+gnutls_pubkey_t public_key(void);             /* the key of ecdsa.pem */
+gnutls_x509_dn_t subject_dn(void);            /* certificate()'s subject */
+const gnutls_datum_t* raw_dn(void);           /* its DER */
+gnutls_x509_privkey_t x509_private_key(void); /* ecdsa.key imported */
+gnutls_privkey_t private_key(void);           /* the same, abstract */
+gnutls_x509_trust_list_t trust_list(void);    /* ca.pem added */
 
 /* Files loaded into memory (gnutls_datum_t, NUL-terminated). */
 const gnutls_datum_t* cert_pem(void);

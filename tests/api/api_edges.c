@@ -1098,6 +1098,21 @@ static void test_error_to_alert(void) {
   }
 }
 
+/* gnutls_strerror, gnutls_strerror_name and gnutls_error_is_fatal for every
+ * code from 0 down to -1300 (GnuTLS names 192 of them) and a few positive
+ * ones: the same text, name and fatality as GnuTLS. */
+static void test_strerror(void) {
+  char key[64];
+  int err;
+  for (err = 5; err > -1300; err--) {
+    const char* name = gnutls_strerror_name(err);
+    const char* text = gnutls_strerror(err);
+    snprintf(key, sizeof key, "strerror.%d", err);
+    match(key, "%s|%s|%d", name != NULL ? name : "(null)", text != NULL ? text : "(null)",
+          gnutls_error_is_fatal(err));
+  }
+}
+
 static void test_require_client_cert(void) {
   struct pair p;
   int cret, sret;
@@ -1265,6 +1280,7 @@ int main(int argc, char** argv) {
   test_misc();
   test_cipher_info();
   test_error_to_alert();
+  test_strerror();
   test_handshake_pull_timeout(0);
   test_handshake_pull_timeout(1);
   test_require_client_cert();

@@ -7,10 +7,17 @@
 //   1: PEM text (Certificate::chain_from_pem, and TrustStore::add_pem)
 //   2: a TLS 1.2 Certificate body (u24 list of u24 DER certificates, as a
 //      peer sends it), each through from_der, the list verified as a chain
+//   3: a DER Name (Name::from_der, what gnutls_x509_dn_import reads)
+//   4: a DER private key (KeyMaterial::from_der: PKCS#8, PKCS#1, SEC1) and
+//      every export of it (the EC re-encoding walks the DER itself)
+//   5: an EncryptedPrivateKeyInfo (password "pw") and a SubjectPublicKeyInfo
+// Every certificate also goes through the getters of x509_fields.hpp.
 #include <cstdint>
 #include <vector>
 
+#include "crypto/key_material.hpp"
 #include "crypto/x509.hpp"
+#include "crypto/x509_fields.hpp"
 #include "fuzz_common.hpp"
 #include "handshake/messages12.hpp"
 
@@ -30,8 +37,43 @@ void inspect(const Certificate& cert) {
   (void)cert.matches_hostname("a.localhost", false);
   (void)cert.matches_hostname("127.0.0.1");
   (void)cert.matches_hostname("::1");
+  (void)serial_number(cert);
+  (void)certificate_version(cert);
+  (void)signature_algorithm_oid(cert);
+  (void)pss_hash_name(cert);
+  for (const auto& name : {subject_name(cert), issuer_name(cert)}) {
+    if (name && name->rdn_count() > name->attributes.size()) __builtin_trap();
+  }
+  bool critical = false;
+  if (auto names = subject_alt_names(cert, &critical)) {
+    for (const AltName& a : *names)
+      if (a.kind == AltNameKind::directory) (void)Name::from_der(a.value);
+  }
+  (void)key_usage_bits(cert, &critical);
+  (void)extended_key_usage(cert, &critical);
+  (void)basic_constraints(cert);
+  (void)subject_key_id(cert, &critical);
+  (void)authority_key_id(cert, &critical);
+  (void)extension_flags(cert, "2.5.29.17");
+  (void)spki_info(cert.spki());
   const Certificate copy(cert);
   if (copy.der().size() != cert.der().size()) __builtin_trap();
+}
+
+void inspect_key(const KeyMaterial& key) {
+  (void)key.info();
+  std::string label;
+  const SecureBytes traditional = key.traditional(label);
+  const SecureBytes pkcs8 = key.pkcs8();
+  // What Coda writes it must read back.
+  if (!pkcs8.empty() && !KeyMaterial::from_der(ByteView(pkcs8.data(), pkcs8.size()))) {
+    __builtin_trap();
+  }
+  if (!traditional.empty() &&
+      !KeyMaterial::from_der(ByteView(traditional.data(), traditional.size()))) {
+    __builtin_trap();
+  }
+  (void)spki_info(key.spki());
 }
 
 void verify(const std::vector<Certificate>& chain) {
@@ -55,7 +97,7 @@ void verify(const std::vector<Certificate>& chain) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const ByteView rest(data + 1, size - 1);
-  switch (data[0] % 3) {
+  switch (data[0] % 6) {
     case 0: {
       auto cert = Certificate::from_der(rest);
       if (!cert) return 0;
@@ -84,6 +126,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       verify(chain);
       break;
     }
+    case 3:
+      if (auto name = Name::from_der(rest)) {
+        if (name->der.empty()) __builtin_trap();
+      }
+      break;
+    case 4:
+      if (auto key = KeyMaterial::from_der(rest)) inspect_key(key.value());
+      break;
+    case 5:
+      if (auto key = KeyMaterial::from_encrypted_pkcs8(rest, "pw")) inspect_key(key.value());
+      (void)spki_info(rest);
+      break;
   }
   return 0;
 }

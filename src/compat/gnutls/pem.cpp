@@ -95,4 +95,14 @@ int read_pem_private_key(ByteView text, std::optional<crypto::PrivateKey>& out) 
   return 0;
 }
 
+int read_pem_block(ByteView text, std::string_view label, SecureBytes& der) {
+  // With no label, "-----BEGIN " starts any block.
+  const std::array<std::string_view, 1> labels = {label};
+  const Block b = find_block(as_text(text), 0, labels);
+  if (b.found == Found::none) return GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR;
+  if (b.found == Found::broken) return GNUTLS_E_BASE64_DECODING_ERROR;
+  der = b.der;
+  return 0;
+}
+
 }  // namespace coda::compat

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "base/bytes.hpp"
+#include "base/secure.hpp"
 #include "crypto/signature.hpp"
 #include "crypto/x509.hpp"
 
@@ -34,5 +36,11 @@ int read_pem_certificates(ByteView text, bool first_only, std::vector<crypto::Ce
 //   base64 that is no key                   GNUTLS_E_ASN1_TAG_ERROR
 //   a key of a type Coda does not support   GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE
 int read_pem_private_key(ByteView text, std::optional<crypto::PrivateKey>& out);
+
+// The first block whose BEGIN line starts "-----BEGIN <label>" (any block
+// for an empty label), as gnutls_pem_base64_decode reads it. Returns 0 with
+// `der` set, GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR when there is no such
+// block, GNUTLS_E_BASE64_DECODING_ERROR when it is cut short or broken.
+int read_pem_block(ByteView text, std::string_view label, SecureBytes& der);
 
 }  // namespace coda::compat

@@ -22,7 +22,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 971 functions.
+// 886 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -693,10 +693,6 @@ CODA_STUB int gnutls_ext_register(const char*, int, gnutls_ext_parse_type_t, gnu
 
 CODA_STUB void gnutls_ext_set_data(gnutls_session_t, unsigned int, gnutls_ext_priv_data_t) {}
 
-CODA_STUB int gnutls_fingerprint(gnutls_digest_algorithm_t, const gnutls_datum_t*, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_fips140_context_deinit(gnutls_fips140_context_t) {}
 
 CODA_STUB int gnutls_fips140_context_init(gnutls_fips140_context_t* a0) {
@@ -782,14 +778,6 @@ CODA_STUB gnutls_hash_hd_t gnutls_hash_copy(gnutls_hash_hd_t) {
 }
 
 CODA_STUB void gnutls_hash_deinit(gnutls_hash_hd_t, void*) {}
-
-CODA_STUB int gnutls_hash_fast(gnutls_digest_algorithm_t, const void*, size_t, void*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB unsigned int gnutls_hash_get_len(gnutls_digest_algorithm_t) {
-  return 0;
-}
 
 CODA_STUB int gnutls_hash_init(gnutls_hash_hd_t* a0, gnutls_digest_algorithm_t) {
   if (a0) *a0 = nullptr;
@@ -1510,13 +1498,7 @@ CODA_STUB int gnutls_pbkdf2(gnutls_mac_algorithm_t, const gnutls_datum_t*, const
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_pcert_deinit(gnutls_pcert_st*) {}
-
 CODA_STUB int gnutls_pcert_export_openpgp(gnutls_pcert_st*, gnutls_openpgp_crt_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_export_x509(gnutls_pcert_st*, gnutls_x509_crt_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -1539,53 +1521,10 @@ CODA_STUB int gnutls_pcert_import_rawpk_raw(gnutls_pcert_st*, const gnutls_datum
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pcert_import_x509(gnutls_pcert_st*, gnutls_x509_crt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_import_x509_list(gnutls_pcert_st*, gnutls_x509_crt_t*, unsigned int*,
-                                            unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_import_x509_raw(gnutls_pcert_st*, const gnutls_datum_t*,
-                                           gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pcert_list_import_x509_file(gnutls_pcert_st*, unsigned int*, const char*,
                                                  gnutls_x509_crt_fmt_t, gnutls_pin_callback_t,
                                                  void*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pcert_list_import_x509_raw(gnutls_pcert_st*, unsigned int*,
-                                                const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                                unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_decode(const char*, const gnutls_datum_t*, unsigned char*,
-                                       size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_decode2(const char*, const gnutls_datum_t*, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_encode(const char*, const gnutls_datum_t*, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pem_base64_encode2(const char*, const gnutls_datum_t*, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_sec_param_t gnutls_pk_bits_to_sec_param(gnutls_pk_algorithm_t, unsigned int) {
-  return gnutls_sec_param_t{};
 }
 
 CODA_STUB const char* gnutls_pk_get_oid(gnutls_pk_algorithm_t) {
@@ -2197,8 +2136,6 @@ CODA_STUB int gnutls_privkey_decrypt_data2(gnutls_privkey_t, unsigned int, const
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_privkey_deinit(gnutls_privkey_t) {}
-
 CODA_STUB int gnutls_privkey_export_dsa_raw(gnutls_privkey_t, gnutls_datum_t* a1,
                                             gnutls_datum_t* a2, gnutls_datum_t* a3,
                                             gnutls_datum_t* a4, gnutls_datum_t* a5) {
@@ -2289,10 +2226,6 @@ CODA_STUB int gnutls_privkey_export_rsa_raw2(gnutls_privkey_t, gnutls_datum_t* a
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_export_x509(gnutls_privkey_t, gnutls_x509_privkey_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_privkey_generate(gnutls_privkey_t, gnutls_pk_algorithm_t, unsigned int,
                                       unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2303,10 +2236,6 @@ CODA_STUB int gnutls_privkey_generate2(gnutls_privkey_t, gnutls_pk_algorithm_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_get_pk_algorithm(gnutls_privkey_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_privkey_get_seed(gnutls_privkey_t, gnutls_digest_algorithm_t*, void*,
                                       size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2314,10 +2243,6 @@ CODA_STUB int gnutls_privkey_get_seed(gnutls_privkey_t, gnutls_digest_algorithm_
 
 CODA_STUB int gnutls_privkey_get_spki(gnutls_privkey_t, const gnutls_x509_spki_t, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_privkey_type_t gnutls_privkey_get_type(gnutls_privkey_t) {
-  return gnutls_privkey_type_t{};
 }
 
 CODA_STUB int gnutls_privkey_import_dsa_raw(gnutls_privkey_t, const gnutls_datum_t*,
@@ -2403,43 +2328,11 @@ CODA_STUB int gnutls_privkey_import_url(gnutls_privkey_t, const char*, unsigned 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_privkey_import_x509(gnutls_privkey_t, gnutls_x509_privkey_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_import_x509_raw(gnutls_privkey_t, const gnutls_datum_t*,
-                                             gnutls_x509_crt_fmt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_init(gnutls_privkey_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_privkey_set_flags(gnutls_privkey_t, unsigned int) {}
 
 CODA_STUB void gnutls_privkey_set_pin_function(gnutls_privkey_t, gnutls_pin_callback_t, void*) {}
 
 CODA_STUB int gnutls_privkey_set_spki(gnutls_privkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_data(gnutls_privkey_t, gnutls_digest_algorithm_t, unsigned int,
-                                       const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_data2(gnutls_privkey_t, gnutls_sign_algorithm_t, unsigned int,
-                                        const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_privkey_sign_hash(gnutls_privkey_t, gnutls_digest_algorithm_t, unsigned int,
-                                       const gnutls_datum_t*, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2611,20 +2504,12 @@ CODA_STUB int gnutls_pubkey_export_rsa_raw2(gnutls_pubkey_t, gnutls_datum_t* a1,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_get_key_id(gnutls_pubkey_t, unsigned int, unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_get_key_usage(gnutls_pubkey_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_pubkey_get_openpgp_key_id(gnutls_pubkey_t, unsigned int, unsigned char*,
                                                size_t*, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_get_pk_algorithm(gnutls_pubkey_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2635,10 +2520,6 @@ CODA_STUB int gnutls_pubkey_get_preferred_hash_algorithm(gnutls_pubkey_t,
 }
 
 CODA_STUB int gnutls_pubkey_get_spki(gnutls_pubkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_import(gnutls_pubkey_t, const gnutls_datum_t*, gnutls_x509_crt_fmt_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2678,11 +2559,6 @@ CODA_STUB int gnutls_pubkey_import_pkcs11(gnutls_pubkey_t, gnutls_pkcs11_obj_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_import_privkey(gnutls_pubkey_t, gnutls_privkey_t, unsigned int,
-                                           unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_import_rsa_raw(gnutls_pubkey_t, const gnutls_datum_t*,
                                            const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2706,11 +2582,6 @@ CODA_STUB int gnutls_pubkey_import_x509_crq(gnutls_pubkey_t, gnutls_x509_crq_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_pubkey_import_x509_raw(gnutls_pubkey_t, const gnutls_datum_t*,
-                                            gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_pubkey_print(gnutls_pubkey_t, gnutls_certificate_print_formats_t,
                                   gnutls_datum_t* a2) {
   if (a2) *a2 = gnutls_datum_t{nullptr, 0};
@@ -2724,11 +2595,6 @@ CODA_STUB int gnutls_pubkey_set_key_usage(gnutls_pubkey_t, unsigned int) {
 CODA_STUB void gnutls_pubkey_set_pin_function(gnutls_pubkey_t, gnutls_pin_callback_t, void*) {}
 
 CODA_STUB int gnutls_pubkey_set_spki(gnutls_pubkey_t, const gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_pubkey_verify_data2(gnutls_pubkey_t, gnutls_sign_algorithm_t, unsigned int,
-                                         const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2834,10 +2700,6 @@ CODA_STUB int gnutls_record_uncork(gnutls_session_t, unsigned int) {
 }
 
 CODA_STUB unsigned int gnutls_safe_renegotiation_status(gnutls_session_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_sec_param_to_pk_bits(gnutls_pk_algorithm_t, gnutls_sec_param_t) {
   return 0;
 }
 
@@ -3602,10 +3464,6 @@ CODA_STUB unsigned int gnutls_x509_crt_check_ip(gnutls_x509_crt_t, const unsigne
   return 0;
 }
 
-CODA_STUB unsigned int gnutls_x509_crt_check_issuer(gnutls_x509_crt_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
 CODA_STUB unsigned int gnutls_x509_crt_check_key_purpose(gnutls_x509_crt_t, const char*,
                                                          unsigned int) {
   return 0;
@@ -3620,14 +3478,6 @@ CODA_STUB int gnutls_x509_crt_cpy_crl_dist_points(gnutls_x509_crt_t, gnutls_x509
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_x509_crt_equals(gnutls_x509_crt_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_x509_crt_equals2(gnutls_x509_crt_t, const gnutls_datum_t*) {
-  return 0;
-}
-
 CODA_STUB int gnutls_x509_crt_get_authority_info_access(gnutls_x509_crt_t, unsigned int, int,
                                                         gnutls_datum_t* a3, unsigned int*) {
   if (a3) *a3 = gnutls_datum_t{nullptr, 0};
@@ -3640,20 +3490,6 @@ CODA_STUB int gnutls_x509_crt_get_authority_key_gn_serial(gnutls_x509_crt_t, uns
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_authority_key_id(gnutls_x509_crt_t, void*, size_t*,
-                                                   unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_basic_constraints(gnutls_x509_crt_t, unsigned int*, unsigned int*,
-                                                    int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_ca_status(gnutls_x509_crt_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_crl_dist_points(gnutls_x509_crt_t, unsigned int, void*, size_t*,
                                                   unsigned int*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -3661,15 +3497,6 @@ CODA_STUB int gnutls_x509_crt_get_crl_dist_points(gnutls_x509_crt_t, unsigned in
 
 CODA_STUB int gnutls_x509_crt_get_dn3(gnutls_x509_crt_t, gnutls_datum_t* a1, unsigned int) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_dn_by_oid(gnutls_x509_crt_t, const char*, unsigned int,
-                                            unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_dn_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3703,17 +3530,8 @@ CODA_STUB int gnutls_x509_crt_get_extension_oid(gnutls_x509_crt_t, unsigned int,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_fingerprint(gnutls_x509_crt_t, gnutls_digest_algorithm_t, void*,
-                                              size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_inhibit_anypolicy(gnutls_x509_crt_t, unsigned int*,
                                                     unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_issuer(gnutls_x509_crt_t, gnutls_x509_dn_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3737,39 +3555,13 @@ CODA_STUB int gnutls_x509_crt_get_issuer_dn3(gnutls_x509_crt_t, gnutls_datum_t* 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_issuer_dn_by_oid(gnutls_x509_crt_t, const char*, unsigned int,
-                                                   unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_issuer_dn_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_issuer_unique_id(gnutls_x509_crt_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_id(gnutls_x509_crt_t, unsigned int, unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_purpose_oid(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                  unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_key_usage(gnutls_x509_crt_t, unsigned int*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_x509_crt_get_name_constraints(gnutls_x509_crt_t,
                                                    gnutls_x509_name_constraints_t, unsigned int,
                                                    unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_pk_algorithm(gnutls_x509_crt_t, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3830,25 +3622,7 @@ CODA_STUB int gnutls_x509_crt_get_proxy(gnutls_x509_crt_t, unsigned int*, int*, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_raw_dn(gnutls_x509_crt_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_raw_issuer_dn(gnutls_x509_crt_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_serial(gnutls_x509_crt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_get_signature(gnutls_x509_crt_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_signature_algorithm(gnutls_x509_crt_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3857,29 +3631,6 @@ CODA_STUB int gnutls_x509_crt_get_signature_oid(gnutls_x509_crt_t, char*, size_t
 }
 
 CODA_STUB int gnutls_x509_crt_get_spki(gnutls_x509_crt_t, gnutls_x509_spki_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject(gnutls_x509_crt_t, gnutls_x509_dn_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_name(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                   unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_name2(gnutls_x509_crt_t, unsigned int, void*, size_t*,
-                                                    unsigned int*, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_alt_othername_oid(gnutls_x509_crt_t, unsigned int, void*,
-                                                            size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_get_subject_key_id(gnutls_x509_crt_t, void*, size_t*, unsigned int*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3892,27 +3643,11 @@ CODA_STUB int gnutls_x509_crt_get_tlsfeatures(gnutls_x509_crt_t, gnutls_x509_tls
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_get_version(gnutls_x509_crt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_import_pkcs11(gnutls_x509_crt_t, gnutls_pkcs11_obj_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_x509_crt_import_url(gnutls_x509_crt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_list_import(gnutls_x509_crt_t*, unsigned int*, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crt_list_import2(gnutls_x509_crt_t** a0, unsigned int*,
-                                           const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                           unsigned int) {
-  if (a0) *a0 = nullptr;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -4130,57 +3865,9 @@ CODA_STUB int gnutls_x509_crt_sign2(gnutls_x509_crt_t, gnutls_x509_crt_t, gnutls
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crt_verify(gnutls_x509_crt_t, const gnutls_x509_crt_t*, unsigned int,
-                                     unsigned int, unsigned int* a4) {
-  if (a4) *a4 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crt_verify_data2(gnutls_x509_crt_t, gnutls_sign_algorithm_t, unsigned int,
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_x509_dn_deinit(gnutls_x509_dn_t) {}
-
-CODA_STUB int gnutls_x509_dn_export(gnutls_x509_dn_t, gnutls_x509_crt_fmt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_export2(gnutls_x509_dn_t, gnutls_x509_crt_fmt_t, gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_rdn_ava(gnutls_x509_dn_t, int, int, gnutls_x509_ava_st*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_str(gnutls_x509_dn_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_get_str2(gnutls_x509_dn_t, gnutls_datum_t* a1, unsigned int) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_import(gnutls_x509_dn_t, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_init(gnutls_x509_dn_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_dn_oid_known(const char*) {
-  return 0;
-}
-
-CODA_STUB const char* gnutls_x509_dn_oid_name(const char*, unsigned int) {
-  return nullptr;
 }
 
 CODA_STUB int gnutls_x509_dn_set_str(gnutls_x509_dn_t, const char*, const char**) {
@@ -4246,25 +3933,6 @@ CODA_STUB int gnutls_x509_privkey_cpy(gnutls_x509_privkey_t, gnutls_x509_privkey
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_x509_privkey_deinit(gnutls_x509_privkey_t) {}
-
-CODA_STUB int gnutls_x509_privkey_export(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t, void*,
-                                         size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export2(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                          gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export2_pkcs8(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                                const char*, unsigned int, gnutls_datum_t* a4) {
-  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_export_dsa_raw(gnutls_x509_privkey_t, gnutls_datum_t* a1,
                                                  gnutls_datum_t* a2, gnutls_datum_t* a3,
                                                  gnutls_datum_t* a4, gnutls_datum_t* a5) {
@@ -4292,11 +3960,6 @@ CODA_STUB int gnutls_x509_privkey_export_gost_raw(gnutls_x509_privkey_t, gnutls_
   if (a4) *a4 = gnutls_datum_t{nullptr, 0};
   if (a5) *a5 = gnutls_datum_t{nullptr, 0};
   if (a6) *a6 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_export_pkcs8(gnutls_x509_privkey_t, gnutls_x509_crt_fmt_t,
-                                               const char*, unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -4333,30 +3996,6 @@ CODA_STUB int gnutls_x509_privkey_fix(gnutls_x509_privkey_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_privkey_generate(gnutls_x509_privkey_t, gnutls_pk_algorithm_t,
-                                           unsigned int, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_generate2(gnutls_x509_privkey_t, gnutls_pk_algorithm_t,
-                                            unsigned int, unsigned int,
-                                            const gnutls_keygen_data_st*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_key_id(gnutls_x509_privkey_t, unsigned int, unsigned char*,
-                                             size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_pk_algorithm(gnutls_x509_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_get_pk_algorithm2(gnutls_x509_privkey_t, unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_get_seed(gnutls_x509_privkey_t, gnutls_digest_algorithm_t*, void*,
                                            size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -4364,16 +4003,6 @@ CODA_STUB int gnutls_x509_privkey_get_seed(gnutls_x509_privkey_t, gnutls_digest_
 
 CODA_STUB int gnutls_x509_privkey_get_spki(gnutls_x509_privkey_t, gnutls_x509_spki_t,
                                            unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_import(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                         gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_import2(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, const char*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -4401,11 +4030,6 @@ CODA_STUB int gnutls_x509_privkey_import_openssl(gnutls_x509_privkey_t, const gn
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_privkey_import_pkcs8(gnutls_x509_privkey_t, const gnutls_datum_t*,
-                                               gnutls_x509_crt_fmt_t, const char*, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_privkey_import_rsa_raw(gnutls_x509_privkey_t, const gnutls_datum_t*,
                                                  const gnutls_datum_t*, const gnutls_datum_t*,
                                                  const gnutls_datum_t*, const gnutls_datum_t*,
@@ -4419,15 +4043,6 @@ CODA_STUB int gnutls_x509_privkey_import_rsa_raw2(gnutls_x509_privkey_t, const g
                                                   const gnutls_datum_t*, const gnutls_datum_t*,
                                                   const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_privkey_init(gnutls_x509_privkey_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB gnutls_sec_param_t gnutls_x509_privkey_sec_param(gnutls_x509_privkey_t) {
-  return gnutls_sec_param_t{};
 }
 
 CODA_STUB void gnutls_x509_privkey_set_flags(gnutls_x509_privkey_t, unsigned int) {}
