@@ -1884,3 +1884,37 @@ CASE(gnutls_transport_is_ktls_enabled, 1, null, _, SAME, "0",
 CASE(gnutls_transport_set_fastopen, 1, null, _, SAME, RETURNED,
      gnutls_transport_set_fastopen(NULL, -1, NULL, 0, 0);
      ret_void())
+
+/* ---- host names (idna.cpp), DH parameters (dh_params.cpp) ---- */
+
+CASE(gnutls_idna_map, 1, null, _, SAME, "0/0", gnutls_datum_t o = {NULL, 9};
+     int r = gnutls_idna_map(NULL, 0, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* A length past the text: only ASCII up to it is copied. */
+CASE(gnutls_idna_map, 2, range, _, SAME, "0/1", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_map("a", 1, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* DIFFERS: GnuTLS writes through a NULL output; Coda refuses it. */
+CASE(gnutls_idna_map, 3, null, _, DIFFERS, INVAL, ret_int(gnutls_idna_map("a", 1, NULL, 0)))
+CASE(gnutls_idna_map, 4, range, _, SAME, "0/9", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_map("localhost", 9, &o, UINT_MAX); ret_int_and(r, o.size);
+     gnutls_free(o.data))
+CASE(gnutls_idna_reverse_map, 1, null, _, SAME, "0/0", gnutls_datum_t o = {NULL, 9};
+     int r = gnutls_idna_reverse_map(NULL, 0, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+CASE(gnutls_idna_reverse_map, 2, range, _, SAME, "0/1", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_reverse_map("a", 1, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* DIFFERS: GnuTLS writes through a NULL output; Coda refuses it. */
+CASE(gnutls_idna_reverse_map, 3, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_idna_reverse_map("a", 1, NULL, 0)))
+CASE(gnutls_idna_reverse_map, 4, range, _, SAME, "0/9", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_reverse_map("localhost", 9, &o, UINT_MAX); ret_int_and(r, o.size);
+     gnutls_free(o.data))
+CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)999)))
+CASE(gnutls_anon_set_server_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_set_server_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a);
+     ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)999));
+     gnutls_anon_free_server_credentials(a))

@@ -22,7 +22,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 886 functions.
+// 882 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -76,11 +76,6 @@ CODA_STUB void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t,
 
 CODA_STUB void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t,
                                                 gnutls_dh_params_t) {}
-
-CODA_STUB int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t,
-                                                     gnutls_sec_param_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t,
                                                       gnutls_params_function*) {}
@@ -179,11 +174,6 @@ CODA_STUB void gnutls_certificate_set_flags(gnutls_certificate_credentials_t, un
 
 CODA_STUB int gnutls_certificate_set_key(gnutls_certificate_credentials_t, const char**, int,
                                          gnutls_pcert_st*, int, gnutls_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t,
-                                                     gnutls_sec_param_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -851,16 +841,6 @@ CODA_STUB int gnutls_hmac_init(gnutls_hmac_hd_t* a0, gnutls_mac_algorithm_t, con
 CODA_STUB void gnutls_hmac_output(gnutls_hmac_hd_t, void*) {}
 
 CODA_STUB void gnutls_hmac_set_nonce(gnutls_hmac_hd_t, const void*, size_t) {}
-
-CODA_STUB int gnutls_idna_map(const char*, unsigned int, gnutls_datum_t* a2, unsigned int) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_idna_reverse_map(const char*, unsigned int, gnutls_datum_t* a2, unsigned int) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_key_generate(gnutls_datum_t* a0, unsigned int) {
   if (a0) *a0 = gnutls_datum_t{nullptr, 0};
