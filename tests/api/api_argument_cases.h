@@ -1918,3 +1918,17 @@ CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
      gnutls_anon_allocate_server_credentials(&a);
      ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)999));
      gnutls_anon_free_server_credentials(a))
+CASE(gnutls_certificate_get_verify_flags, 1, null, _, SAME, "0",
+     ret_uint(gnutls_certificate_get_verify_flags(NULL)))
+CASE(gnutls_session_set_verify_cert2, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(NULL, NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 2, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 3, range, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 4, range, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, UINT_MAX);
+     ret_void())

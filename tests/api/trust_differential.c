@@ -10,9 +10,13 @@
  * usage: trust_differential CERTDIR      (CERTDIR made by make_certs.sh) */
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static const char* dir;
 
@@ -291,16 +295,142 @@ static void status_texts(void) {
   }
 }
 
+/* ---- a handshake with a server in a child process ---- */
+
+static int callback_answer;
+static int callback_calls;
+static unsigned callback_status;
+
+static int verify_callback(gnutls_session_t session) {
+  callback_calls++;
+  gnutls_certificate_verify_peers3(session, "localhost", &callback_status);
+  return callback_answer;
+}
+
+static pid_t serve(int fd, const char* version) {
+  pid_t pid;
+  fflush(stdout);
+  pid = fork();
+  if (pid == 0) {
+    gnutls_certificate_credentials_t cred;
+    gnutls_session_t s;
+    char prio[64];
+    snprintf(prio, sizeof prio, "NORMAL:-VERS-ALL:+VERS-%s", version);
+    gnutls_certificate_allocate_credentials(&cred);
+    gnutls_certificate_set_x509_key_file(cred, path("ecdsa.pem"), path("ecdsa.key"),
+                                         GNUTLS_X509_FMT_PEM);
+    gnutls_init(&s, GNUTLS_SERVER);
+    gnutls_priority_set_direct(s, prio, NULL);
+    gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
+    gnutls_transport_set_int(s, fd);
+    if (gnutls_handshake(s) == 0) gnutls_bye(s, GNUTLS_SHUT_WR);
+    _exit(0);
+  }
+  return pid;
+}
+
+/* One client handshake; how it went, as "MATCH" lines under `key`. */
+static void client(const char* key, const char* version, const char* ca, int mode,
+                   const char* host) {
+  int fds[2], r;
+  pid_t pid;
+  unsigned status = 12345;
+  gnutls_certificate_credentials_t cred;
+  gnutls_session_t s;
+  gnutls_typed_vdata_st data;
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) exit(2);
+  pid = serve(fds[1], version);
+  close(fds[1]);
+  gnutls_certificate_allocate_credentials(&cred);
+  gnutls_certificate_set_x509_trust_file(cred, path(ca), GNUTLS_X509_FMT_PEM);
+  gnutls_init(&s, GNUTLS_CLIENT);
+  gnutls_set_default_priority(s);
+  gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE, cred);
+  gnutls_transport_set_int(s, fds[0]);
+  callback_calls = 0;
+  callback_status = 12345;
+  if (mode == 1) { /* gnutls_session_set_verify_cert2 */
+    data.type = GNUTLS_DT_DNS_HOSTNAME;
+    data.data = (unsigned char*)host;
+    data.size = 0;
+    gnutls_session_set_verify_cert2(s, &data, 1, 0);
+  } else if (mode >= 2) { /* a verify callback: 2 credentials, 3 session */
+    if (mode == 2)
+      gnutls_certificate_set_verify_function(cred, verify_callback);
+    else
+      gnutls_session_set_verify_function(s, verify_callback);
+  }
+  r = gnutls_handshake(s);
+  printf("MATCH hs.%s = %s calls=%d cb_status=%#x\n", key, code(r), callback_calls,
+         callback_calls ? callback_status : 0);
+  if (r == 0) {
+    const gnutls_datum_t* peers;
+    unsigned n = 0;
+    gnutls_x509_crt_t leaf = load("ecdsa.pem");
+    r = gnutls_certificate_verify_peers3(s, host, &status);
+    printf("MATCH hs.%s.peers3 = %s status=%#x\n", key, code(r), status);
+    r = gnutls_certificate_verify_peers2(s, &status);
+    printf("MATCH hs.%s.peers2 = %s status=%#x\n", key, code(r), status);
+    peers = gnutls_certificate_get_peers(s, &n);
+    printf("MATCH hs.%s.peers = %u %s\n", key, n, peers != NULL ? "listed" : "none");
+    printf(
+        "MATCH hs.%s.times = %d %d\n", key,
+        gnutls_certificate_activation_time_peers(s) == gnutls_x509_crt_get_activation_time(leaf),
+        gnutls_certificate_expiration_time_peers(s) == gnutls_x509_crt_get_expiration_time(leaf));
+    gnutls_x509_crt_deinit(leaf);
+    gnutls_bye(s, GNUTLS_SHUT_WR);
+  }
+  printf("MATCH hs.%s.after_times = %d\n", key,
+         r == 0 || gnutls_certificate_activation_time_peers(s) == (time_t)-1 ||
+             gnutls_certificate_activation_time_peers(s) > 0);
+  gnutls_deinit(s);
+  gnutls_certificate_free_credentials(cred);
+  close(fds[0]);
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+}
+
+static void handshakes(void) {
+  static const char* const versions[] = {"TLS1.3", "TLS1.2"};
+  unsigned v;
+  char key[64];
+  for (v = 0; v < 2; v++) {
+    const char* ver = versions[v];
+#define K(name) (snprintf(key, sizeof key, "%s.%s", ver, name), key)
+    client(K("plain"), ver, "ca.pem", 0, "localhost");
+    client(K("plain_wrong_host"), ver, "ca.pem", 0, "www.example.com");
+    client(K("plain_untrusted"), ver, "rogue-ca.pem", 0, "localhost");
+    client(K("cert2_ok"), ver, "ca.pem", 1, "localhost");
+    client(K("cert2_wrong_host"), ver, "ca.pem", 1, "www.example.com");
+    client(K("cert2_untrusted"), ver, "rogue-ca.pem", 1, "localhost");
+    callback_answer = 0;
+    client(K("cred_cb_accepts"), ver, "ca.pem", 2, "localhost");
+    callback_answer = 1;
+    client(K("cred_cb_refuses"), ver, "ca.pem", 2, "localhost");
+    callback_answer = -1;
+    client(K("cred_cb_minus1"), ver, "ca.pem", 2, "localhost");
+    callback_answer = GNUTLS_E_USER_ERROR;
+    client(K("cred_cb_code"), ver, "ca.pem", 2, "localhost");
+    callback_answer = 0;
+    client(K("session_cb_untrusted"), ver, "rogue-ca.pem", 3, "localhost");
+    callback_answer = 1;
+    client(K("session_cb_refuses"), ver, "ca.pem", 3, "localhost");
+#undef K
+  }
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: trust_differential CERTDIR\n");
     return 2;
   }
   dir = argv[1];
+  signal(SIGPIPE, SIG_IGN); /* a refused handshake: the server may be gone */
   if (gnutls_global_init() < 0) return 2;
   trust_lists();
   credentials();
   status_texts();
+  handshakes();
   gnutls_global_deinit();
   printf("done\n");
   return 0;

@@ -255,6 +255,10 @@ void gnutls_certificate_set_verify_flags(gnutls_certificate_credentials_t res, u
   if (res) res->verify_flags = flags;
 }
 
+unsigned int gnutls_certificate_get_verify_flags(gnutls_certificate_credentials_t res) {
+  return res != nullptr ? res->verify_flags : 0;
+}
+
 void gnutls_certificate_set_verify_function(gnutls_certificate_credentials_t cred,
                                             gnutls_certificate_verify_function* func) {
   if (cred) cred->verify_function = func;

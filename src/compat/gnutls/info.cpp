@@ -310,6 +310,19 @@ int gnutls_certificate_verification_status_print(unsigned int status,
   return 0;
 }
 
+// As gnutls_session_set_verify_cert, with the host name (GNUTLS_DT_DNS_HOSTNAME
+// or GNUTLS_DT_IP_ADDRESS) from typed data. A key purpose other than the
+// role's own, or data Coda cannot read, still turns verification on (with
+// the role's purpose): the handshake never goes unverified because of it.
+void gnutls_session_set_verify_cert2(gnutls_session_t session, gnutls_typed_vdata_st* data,
+                                     unsigned elements, unsigned flags) {
+  if (session == nullptr) return;
+  coda::compat::VerifyRequest request;
+  if (!coda::compat::read_typed_data(data, elements, request)) request = {};
+  gnutls_session_set_verify_cert(
+      session, request.hostname.empty() ? nullptr : request.hostname.c_str(), flags);
+}
+
 void gnutls_session_set_verify_function(gnutls_session_t session,
                                         gnutls_certificate_verify_function* func) {
   if (session != nullptr) session->verify_function = func;

@@ -22,7 +22,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 882 functions.
+// 880 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -150,10 +150,6 @@ CODA_STUB const gnutls_datum_t* gnutls_certificate_get_ours(gnutls_session_t) {
 CODA_STUB int gnutls_certificate_get_peers_subkey_id(gnutls_session_t, gnutls_datum_t* a1) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB unsigned int gnutls_certificate_get_verify_flags(gnutls_certificate_credentials_t) {
-  return 0;
 }
 
 CODA_STUB int gnutls_certificate_get_x509_crt(gnutls_certificate_credentials_t, unsigned int,
@@ -2734,9 +2730,6 @@ CODA_STUB int gnutls_session_set_premaster(gnutls_session_t, unsigned int, gnutl
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_session_set_verify_cert2(gnutls_session_t, gnutls_typed_vdata_st*,
-                                               unsigned int, unsigned int) {}
 
 CODA_STUB void gnutls_session_set_verify_output_function(gnutls_session_t,
                                                          gnutls_verify_output_function*) {}
