@@ -13,6 +13,12 @@ packages=(
   wget                      # a real GnuTLS program run on Coda's libgnutls.so.30
   curl                      # HTTPS client against coda-serv --http (interop.serv_http)
   chromium                  # headless browser against coda-serv (interop.chromium)
+  # Real GnuTLS programs run on Coda's libgnutls.so.30 (tests/dropin):
+  git libcurl3-gnutls       # git clone over https (git-remote-https)
+  python3-pycurl            # libcurl-gnutls from Python
+  glib-networking python3-gi gir1.2-glib-2.0  # GIO's TLS (libgiognutls.so)
+  lighttpd lighttpd-mod-gnutls
+  lynx lftp msmtp mutt
 )
 fuzz_packages=(
   clang libclang-rt-14-dev  # libFuzzer and the sanitizer runtimes (make fuzz)

@@ -35,6 +35,7 @@ enum class Reason : uint8_t {
   no_client_certificate,     // a TLS 1.2 server required one and got none
   no_certificate_to_verify,  // a server asked to verify a client that sent none
   bad_extensions_length,     // a hello's extensions block does not fit the message
+  certificate_rejected,      // the program's check refused the peer's certificate
 };
 
 struct Error {

@@ -43,7 +43,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 HEADERS = ['gnutls.h', 'x509.h', 'abstract.h', 'crypto.h', 'dtls.h', 'pkcs11.h', 'pkcs7.h',
-           'openpgp.h', 'tpm.h', 'compat.h']
+           'openpgp.h', 'tpm.h', 'compat.h', 'ocsp.h', 'pkcs12.h', 'socket.h']
 
 # Signed functions whose answer is a yes/no where any non-zero value means
 # "yes": an error code would read as a match, so they answer 0 ("no").
@@ -234,9 +234,12 @@ def generate(versions, strong, typedefs, funcs):
         '#include <gnutls/crypto.h>',
         '#include <gnutls/dtls.h>',
         '#include <gnutls/gnutls.h>',
+        '#include <gnutls/ocsp.h>',
         '#include <gnutls/openpgp.h>',
         '#include <gnutls/pkcs11.h>',
+        '#include <gnutls/pkcs12.h>',
         '#include <gnutls/pkcs7.h>',
+        '#include <gnutls/socket.h>',
         '#include <gnutls/tpm.h>',
         '#include <gnutls/x509.h>',
         '',

@@ -102,6 +102,13 @@ struct Config {
   std::string verify_hostname;
   // Verification time for tests; now when empty.
   std::optional<std::time_t> verify_time;
+  // The program's own look at the peer's certificate: called once the
+  // peer's chain and its verification status are in SessionInfo (and after
+  // verify_peer has accepted it), before the handshake goes on. A non-zero
+  // answer refuses the peer with bad_certificate
+  // (Reason::certificate_rejected). The C API runs the verify callbacks
+  // (gnutls_certificate_set_verify_function) here.
+  std::function<int()> peer_certificate_check;
 
   // TLS 1.3 resumption with tickets (RFC 8446 2.2, 4.6.1). Off altogether
   // with tickets_enabled = false (priority %NO_TICKETS, coda-serv

@@ -282,6 +282,35 @@ bool Certificate::matches_hostname(const std::string& name, bool wildcards) cons
   return rc == 1;
 }
 
+bool Certificate::allows_key_purpose(const std::string& oid) const {
+  if (!state_) return false;
+  int critical = 0;
+  auto* eku = static_cast<EXTENDED_KEY_USAGE*>(
+      X509_get_ext_d2i(state_->x509.get(), NID_ext_key_usage, &critical, nullptr));
+  if (eku == nullptr) {
+    ossl::clear_errors();
+    return critical == -1;  // -1: no extension; -2 or a parse failure: refuse
+  }
+  bool allowed = false;
+  for (int i = 0; i < sk_ASN1_OBJECT_num(eku) && !allowed; ++i) {
+    const ASN1_OBJECT* obj = sk_ASN1_OBJECT_value(eku, i);
+    char text[128];
+    const int n = OBJ_obj2txt(text, sizeof text, obj, /*no_name=*/1);
+    if (n > 0 && static_cast<size_t>(n) < sizeof text) {
+      allowed = oid == text || OBJ_obj2nid(obj) == NID_anyExtendedKeyUsage;
+    }
+  }
+  EXTENDED_KEY_USAGE_free(eku);
+  return allowed;
+}
+
+bool Certificate::issued(const Certificate& subject) const {
+  if (!state_ || !subject.state_) return false;
+  const int rc = X509_check_issued(state_->x509.get(), subject.state_->x509.get());
+  ossl::clear_errors();
+  return rc == X509_V_OK;
+}
+
 void* Certificate::native() const {
   return state_ ? state_->x509.get() : nullptr;
 }
@@ -292,6 +321,7 @@ struct TrustStore::State {
   ossl::X509StorePtr store;
   size_t count = 0;
   std::vector<Bytes> names;
+  std::vector<Certificate> anchors;
 };
 
 TrustStore::TrustStore() : state_(std::make_unique<State>()) {
@@ -306,13 +336,19 @@ Result<size_t> TrustStore::add_pem(ByteView pem) {
   return add(certs);
 }
 
-Result<size_t> TrustStore::add(const std::vector<Certificate>& certs) {
+Result<size_t> TrustStore::add(const std::vector<Certificate>& certs, bool keep_duplicates) {
   if (!state_ || !state_->store) return Error::make(ErrorKind::internal, "no X509_STORE");
   for (const Certificate& c : certs) {
     // A duplicate is not an error (X509_STORE keeps one copy).
     if (X509_STORE_add_cert(state_->store.get(), static_cast<X509*>(c.native())) != 1) {
       return Error::make(ErrorKind::internal, "X509_STORE_add_cert failed");
     }
+    const bool seen =
+        !keep_duplicates &&
+        std::any_of(state_->anchors.begin(), state_->anchors.end(), [&](const Certificate& a) {
+          return std::equal(a.der().begin(), a.der().end(), c.der().begin(), c.der().end());
+        });
+    if (!seen) state_->anchors.push_back(c);
     Bytes name = c.subject_der();
     if (!name.empty() &&
         std::find(state_->names.begin(), state_->names.end(), name) == state_->names.end()) {
@@ -342,6 +378,11 @@ Result<size_t> TrustStore::add_system() {
     return invalid("no system trust store");
   }
   return size_t{0};
+}
+
+const std::vector<Certificate>& TrustStore::anchors() const {
+  static const std::vector<Certificate> kNone;
+  return state_ ? state_->anchors : kNone;
 }
 
 size_t TrustStore::size() const {

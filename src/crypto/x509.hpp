@@ -49,6 +49,14 @@ class Certificate {
   // keyUsage extension, else whether it has digitalSignature (RFC 5280
   // 4.2.1.3), as TLS 1.3 (RFC 8446 4.4.2.2) and ECDHE in TLS 1.2 need.
   bool allows_digital_signature() const;
+  // Whether the extendedKeyUsage allows `oid` (dotted form): true without
+  // the extension, or when it lists `oid` or anyExtendedKeyUsage (RFC 5280
+  // 4.2.1.12).
+  bool allows_key_purpose(const std::string& oid) const;
+  // Whether this certificate issued `subject`: its subject is subject's
+  // issuer and the key identifiers and key usage agree (RFC 5280 4.1.2.4,
+  // 4.2.1.1); the signature is not checked.
+  bool issued(const Certificate& subject) const;
   // Opaque handle for the verification glue (an X509*).
   void* native() const;
 
@@ -70,7 +78,9 @@ class TrustStore {
   ~TrustStore();
 
   // Each returns the number of certificates added, or invalid_argument.
-  Result<size_t> add(const std::vector<Certificate>& certs);
+  // anchors() lists a certificate added twice once, unless
+  // keep_duplicates (GnuTLS's add_cas without GNUTLS_TL_NO_DUPLICATES).
+  Result<size_t> add(const std::vector<Certificate>& certs, bool keep_duplicates = false);
   Result<size_t> add_pem(ByteView pem);
   Result<size_t> add_file(const std::string& path);
   // /etc/ssl/certs (the Debian system store).
@@ -80,6 +90,8 @@ class TrustStore {
   // hashed directory supplies during verification), each once, in order:
   // what a TLS 1.2 server lists in certificate_authorities.
   const std::vector<Bytes>& anchor_names() const;
+  // The anchors added as certificates, in the order added.
+  const std::vector<Certificate>& anchors() const;
   void* native() const;  // X509_STORE*
 
  private:
@@ -111,7 +123,8 @@ struct VerifyOptions {
   std::optional<std::time_t> at_time;
   // Whether the leaf is a server's (serverAuth) or a client's (clientAuth).
   bool server = true;
-  // Whether to check that purpose at all (gnutls_x509_crt_verify does not).
+  // Whether to check that purpose at all (gnutls_x509_crt_verify does not,
+  // nor does a trust list asked for no key purpose).
   bool check_purpose = true;
 };
 

@@ -43,6 +43,11 @@ Status accept_peer_certificate(const Config& config, const CertificateMsg& messa
     return Error::alert_error(crypto::alert_for_verify_status(status),
                               "certificate verification failed");
   }
+  if (config.peer_certificate_check && config.peer_certificate_check() != 0) {
+    return Error::alert_error(AlertDescription::bad_certificate,
+                              "peer certificate refused by the program",
+                              Reason::certificate_rejected);
+  }
   return {};
 }
 

@@ -1744,3 +1744,311 @@ CASE(gnutls_priority_get_cipher_suite_index, 2, range, _, SAME,
      ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 99999, &idx)))
 CASE(gnutls_priority_get_cipher_suite_index, 3, null, _, SAME, INVAL,
      ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 0, NULL)))
+
+/* ---- trust lists and peer verification (trust_list.cpp, credentials.cpp, info.cpp) ---- */
+
+CASE(gnutls_x509_trust_list_init, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_init(NULL, 0)))
+/* DIFFERS: the size is GnuTLS's hash table size, which it fails to
+ * allocate for a huge one; Coda's store sizes itself and ignores it. */
+CASE(gnutls_x509_trust_list_init, 2, range, _, DIFFERS, "0", gnutls_x509_trust_list_t l;
+     int r = gnutls_x509_trust_list_init(&l, UINT_MAX); ret_int(r);
+     if (r == 0) gnutls_x509_trust_list_deinit(l, 1))
+CASE(gnutls_x509_trust_list_deinit, 1, null, _, SAME, RETURNED,
+     gnutls_x509_trust_list_deinit(NULL, 1);
+     ret_void())
+CASE(gnutls_x509_trust_list_deinit, 2, range, _, SAME, RETURNED, gnutls_x509_trust_list_t l;
+     if (gnutls_x509_trust_list_init(&l, 0) == 0) gnutls_x509_trust_list_deinit(l, UINT_MAX);
+     ret_void())
+CASE(gnutls_x509_trust_list_add_cas, 1, null, _, SAME, INVAL, gnutls_x509_crt_t c = certificate();
+     ret_int(gnutls_x509_trust_list_add_cas(NULL, &c, 1, 0)))
+CASE(gnutls_x509_trust_list_add_cas, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_add_cas(trust_list(), NULL, 1, 0)))
+CASE(gnutls_x509_trust_list_add_cas, 3, range, _, SAME, "0",
+     ret_int(gnutls_x509_trust_list_add_cas(trust_list(), NULL, 0, 0)))
+/* Unknown flags are ignored. The list takes the certificate: a copy. */
+CASE(gnutls_x509_trust_list_add_cas, 4, range, _, SAME, "1", gnutls_x509_crt_t c;
+     gnutls_x509_crt_init(&c); gnutls_x509_crt_import(c, cert_pem(), GNUTLS_X509_FMT_PEM);
+     ret_int(gnutls_x509_trust_list_add_cas(trust_list(), &c, 1, 1u << 30)))
+CASE(gnutls_x509_trust_list_add_trust_mem, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_mem(NULL, cert_pem(), NULL, GNUTLS_X509_FMT_PEM, 0,
+                                                  0)))
+CASE(gnutls_x509_trust_list_add_trust_mem, 2, null, _, SAME, "0",
+     ret_int(gnutls_x509_trust_list_add_trust_mem(trust_list(), NULL, NULL, GNUTLS_X509_FMT_PEM, 0,
+                                                  0)))
+CASE(gnutls_x509_trust_list_add_trust_mem, 3, null, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_mem(trust_list(), cert_pem(), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 0, 0)))
+/* DIFFERS: GnuTLS reads a format it does not know as DER. */
+CASE(gnutls_x509_trust_list_add_trust_mem, 4, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_mem(trust_list(), cert_pem(), NULL,
+                                                  (gnutls_x509_crt_fmt_t)99, 0, 0)))
+CASE(gnutls_x509_trust_list_add_trust_mem, 5, range, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_mem(trust_list(), cert_pem(), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 1u << 30, 0)))
+CASE(gnutls_x509_trust_list_add_trust_mem, 6, range, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_mem(trust_list(), cert_pem(), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 0, UINT_MAX)))
+CASE(gnutls_x509_trust_list_add_trust_file, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_file(NULL, cert_file("ca.pem"), NULL,
+                                                   GNUTLS_X509_FMT_PEM, 0, 0)))
+CASE(gnutls_x509_trust_list_add_trust_file, 2, null, _, SAME, "0",
+     ret_int(gnutls_x509_trust_list_add_trust_file(trust_list(), NULL, NULL, GNUTLS_X509_FMT_PEM, 0,
+                                                   0)))
+CASE(gnutls_x509_trust_list_add_trust_file, 3, null, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_file(trust_list(), cert_file("ca.pem"), NULL,
+                                                   GNUTLS_X509_FMT_PEM, 0, 0)))
+/* DIFFERS: GnuTLS reads a format it does not know as DER. */
+CASE(gnutls_x509_trust_list_add_trust_file, 4, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_file(trust_list(), cert_file("ca.pem"), NULL,
+                                                   (gnutls_x509_crt_fmt_t)99, 0, 0)))
+CASE(gnutls_x509_trust_list_add_trust_file, 5, range, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_file(trust_list(), cert_file("ca.pem"), NULL,
+                                                   GNUTLS_X509_FMT_PEM, 1u << 30, 0)))
+CASE(gnutls_x509_trust_list_add_trust_file, 6, range, _, SAME, "1",
+     ret_int(gnutls_x509_trust_list_add_trust_file(trust_list(), cert_file("ca.pem"), NULL,
+                                                   GNUTLS_X509_FMT_PEM, 0, UINT_MAX)))
+CASE(gnutls_x509_trust_list_add_trust_dir, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_dir(NULL, cert_file("anchors"), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 0, 0)))
+CASE(gnutls_x509_trust_list_add_trust_dir, 2, null, _, SAME, "0",
+     ret_int(gnutls_x509_trust_list_add_trust_dir(trust_list(), NULL, NULL, GNUTLS_X509_FMT_PEM, 0,
+                                                  0)))
+CASE(gnutls_x509_trust_list_add_trust_dir, 3, null, _, SAME, "3",
+     ret_int(gnutls_x509_trust_list_add_trust_dir(trust_list(), cert_file("anchors"), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 0, 0)))
+/* DIFFERS: GnuTLS reads a format it does not know as DER. */
+CASE(gnutls_x509_trust_list_add_trust_dir, 4, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_trust_list_add_trust_dir(trust_list(), cert_file("anchors"), NULL,
+                                                  (gnutls_x509_crt_fmt_t)99, 0, 0)))
+CASE(gnutls_x509_trust_list_add_trust_dir, 5, range, _, SAME, "3",
+     ret_int(gnutls_x509_trust_list_add_trust_dir(trust_list(), cert_file("anchors"), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 1u << 30, 0)))
+CASE(gnutls_x509_trust_list_add_trust_dir, 6, range, _, SAME, "3",
+     ret_int(gnutls_x509_trust_list_add_trust_dir(trust_list(), cert_file("anchors"), NULL,
+                                                  GNUTLS_X509_FMT_PEM, 0, UINT_MAX)))
+CASE(gnutls_x509_trust_list_add_system_trust, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_add_system_trust(NULL, 0, 0)))
+CASE(gnutls_x509_trust_list_add_system_trust, 2, range, _, SAME, "positive", int r;
+     gnutls_x509_trust_list_t l; gnutls_x509_trust_list_init(&l, 0);
+     r = gnutls_x509_trust_list_add_system_trust(l, 1u << 30, 0);
+     gnutls_x509_trust_list_deinit(l, 1); if (r > 0) ret_text("positive"); else ret_int(r))
+CASE(gnutls_x509_trust_list_add_system_trust, 3, range, _, SAME, "positive", int r;
+     gnutls_x509_trust_list_t l; gnutls_x509_trust_list_init(&l, 0);
+     r = gnutls_x509_trust_list_add_system_trust(l, 0, UINT_MAX);
+     gnutls_x509_trust_list_deinit(l, 1); if (r > 0) ret_text("positive"); else ret_int(r))
+CASE(gnutls_x509_trust_list_get_issuer, 1, null, _, SAME, INVAL, gnutls_x509_crt_t i;
+     ret_int(gnutls_x509_trust_list_get_issuer(NULL, certificate(), &i, 0)))
+CASE(gnutls_x509_trust_list_get_issuer, 2, null, _, SAME, INVAL, gnutls_x509_crt_t i;
+     ret_int(gnutls_x509_trust_list_get_issuer(trust_list(), NULL, &i, 0)))
+CASE(gnutls_x509_trust_list_get_issuer, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_trust_list_get_issuer(trust_list(), certificate(), NULL, 0)))
+CASE(gnutls_x509_trust_list_get_issuer, 4, range, _, SAME, "0", gnutls_x509_crt_t i;
+     ret_int(gnutls_x509_trust_list_get_issuer(trust_list(), certificate(), &i, 1u << 30)))
+CASE(gnutls_x509_trust_list_iter_get_ca, 1, null, _, SAME, INVAL,
+     gnutls_x509_trust_list_iter_t it = NULL;
+     gnutls_x509_crt_t c; ret_int(gnutls_x509_trust_list_iter_get_ca(NULL, &it, &c)))
+CASE(gnutls_x509_trust_list_iter_get_ca, 2, null, _, SAME, INVAL, gnutls_x509_crt_t c;
+     ret_int(gnutls_x509_trust_list_iter_get_ca(trust_list(), NULL, &c)))
+CASE(gnutls_x509_trust_list_iter_get_ca, 3, null, _, SAME, INVAL,
+     gnutls_x509_trust_list_iter_t it = NULL;
+     ret_int(gnutls_x509_trust_list_iter_get_ca(trust_list(), &it, NULL));
+     gnutls_x509_trust_list_iter_deinit(it))
+CASE(gnutls_x509_trust_list_iter_deinit, 1, null, _, SAME, RETURNED,
+     gnutls_x509_trust_list_iter_deinit(NULL);
+     ret_void())
+CASE(gnutls_x509_trust_list_set_ptr, 1, null, _, SAME, RETURNED,
+     gnutls_x509_trust_list_set_ptr(NULL, "x");
+     ret_void())
+CASE(gnutls_x509_trust_list_set_ptr, 2, null, _, SAME, IS_NULL,
+     gnutls_x509_trust_list_set_ptr(trust_list(), NULL);
+     ret_ptr(gnutls_x509_trust_list_get_ptr(trust_list())))
+CASE(gnutls_x509_trust_list_get_ptr, 1, null, _, SAME, IS_NULL,
+     ret_ptr(gnutls_x509_trust_list_get_ptr(NULL)))
+CASE(gnutls_x509_trust_list_verify_crt, 1, null, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     unsigned st; ret_int(gnutls_x509_trust_list_verify_crt(NULL, &c, 1, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt, 2, null, _, SAME, INVAL, unsigned st;
+     ret_int(gnutls_x509_trust_list_verify_crt(trust_list(), NULL, 1, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt, 3, range, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     unsigned st; ret_int(gnutls_x509_trust_list_verify_crt(trust_list(), &c, 0, 0, &st, NULL)))
+/* An unknown GNUTLS_VERIFY_* flag changes nothing. */
+CASE(gnutls_x509_trust_list_verify_crt, 4, range, _, SAME, "0/0",
+     gnutls_x509_crt_t c = certificate();
+     unsigned st = 99;
+     int r = gnutls_x509_trust_list_verify_crt(trust_list(), &c, 1, 1u << 30, &st, NULL);
+     ret_int_and(r, st))
+CASE(gnutls_x509_trust_list_verify_crt, 5, null, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     ret_int(gnutls_x509_trust_list_verify_crt(trust_list(), &c, 1, 0, NULL, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt, 6, null, _, SAME, "0/0",
+     gnutls_x509_crt_t c = certificate();
+     unsigned st = 99; int r = gnutls_x509_trust_list_verify_crt(trust_list(), &c, 1, 0, &st, NULL);
+     ret_int_and(r, st))
+CASE(gnutls_x509_trust_list_verify_crt2, 1, null, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     unsigned st; ret_int(gnutls_x509_trust_list_verify_crt2(NULL, &c, 1, NULL, 0, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt2, 2, null, _, SAME, INVAL, unsigned st;
+     ret_int(gnutls_x509_trust_list_verify_crt2(trust_list(), NULL, 1, NULL, 0, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt2, 3, range, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     unsigned st;
+     ret_int(gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 0, NULL, 0, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt2, 4, null, _, SAME, "0/0",
+     gnutls_x509_crt_t c = certificate();
+     unsigned st = 99;
+     int r = gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 1, NULL, 0, 0, &st, NULL);
+     ret_int_and(r, st))
+/* DIFFERS: GnuTLS reads past a NULL list of typed data it is told holds
+ * entries (a crash); Coda refuses it. */
+CASE(gnutls_x509_trust_list_verify_crt2, 5, range, _, DIFFERS, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     unsigned st;
+     ret_int(gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 1, NULL, 5, 0, &st, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt2, 6, range, _, SAME, "0/0",
+     gnutls_x509_crt_t c = certificate();
+     unsigned st = 99;
+     int r = gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 1, NULL, 0, 1u << 30, &st, NULL);
+     ret_int_and(r, st))
+CASE(gnutls_x509_trust_list_verify_crt2, 7, null, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     ret_int(gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 1, NULL, 0, 0, NULL, NULL)))
+CASE(gnutls_x509_trust_list_verify_crt2, 8, null, _, SAME, "0/0",
+     gnutls_x509_crt_t c = certificate();
+     unsigned st = 99;
+     int r = gnutls_x509_trust_list_verify_crt2(trust_list(), &c, 1, NULL, 0, 0, &st, NULL);
+     ret_int_and(r, st))
+
+CASE(gnutls_certificate_set_trust_list, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_trust_list(NULL, NULL, 0);
+     ret_void())
+CASE(gnutls_certificate_set_trust_list, 2, null, _, SAME, RETURNED,
+     gnutls_certificate_set_trust_list(empty_credentials(), NULL, 0);
+     ret_void())
+CASE(gnutls_certificate_set_trust_list, 3, range, _, SAME, RETURNED,
+     gnutls_certificate_credentials_t cr;
+     gnutls_x509_trust_list_t l; gnutls_certificate_allocate_credentials(&cr);
+     gnutls_x509_trust_list_init(&l, 0); gnutls_certificate_set_trust_list(cr, l, UINT_MAX);
+     gnutls_certificate_free_credentials(cr); ret_void())
+CASE(gnutls_certificate_get_trust_list, 1, null, _, SAME, RETURNED, gnutls_x509_trust_list_t l;
+     gnutls_certificate_get_trust_list(NULL, &l); ret_void())
+CASE(gnutls_certificate_get_trust_list, 2, null, _, SAME, RETURNED,
+     gnutls_certificate_get_trust_list(empty_credentials(), NULL);
+     ret_void())
+CASE(gnutls_certificate_set_x509_trust, 1, null, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     ret_int(gnutls_certificate_set_x509_trust(NULL, &c, 1)))
+CASE(gnutls_certificate_set_x509_trust, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust(empty_credentials(), NULL, 1)))
+CASE(gnutls_certificate_set_x509_trust, 3, range, _, SAME, INVAL,
+     gnutls_x509_crt_t c = certificate();
+     ret_int(gnutls_certificate_set_x509_trust(empty_credentials(), &c, -1)))
+CASE(gnutls_certificate_set_x509_trust_dir, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_dir(NULL, cert_file("anchors"),
+                                                   GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads a NULL directory as none (0 added). */
+CASE(gnutls_certificate_set_x509_trust_dir, 2, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_dir(empty_credentials(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads a format it does not know as DER. */
+CASE(gnutls_certificate_set_x509_trust_dir, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_set_x509_trust_dir(empty_credentials(), cert_file("anchors"),
+                                                   (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_certificate_get_issuer, 1, null, _, SAME, INVAL, gnutls_x509_crt_t i;
+     ret_int(gnutls_certificate_get_issuer(NULL, certificate(), &i, 0)))
+CASE(gnutls_certificate_get_issuer, 2, null, _, SAME, INVAL, gnutls_x509_crt_t i;
+     ret_int(gnutls_certificate_get_issuer(server_credentials(), NULL, &i, 0)))
+/* DIFFERS: GnuTLS looks the issuer up first and writes through the NULL
+ * pointer when it finds one; Coda refuses the pointer at once. */
+CASE(gnutls_certificate_get_issuer, 3, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_certificate_get_issuer(server_credentials(), certificate(), NULL, 0)))
+/* server_credentials() trusts no anchor that issued ecdsa.pem: the
+ * unknown flag changes nothing. */
+CASE(gnutls_certificate_get_issuer, 4, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     gnutls_x509_crt_t i;
+     ret_int(gnutls_certificate_get_issuer(server_credentials(), certificate(), &i, 1u << 30)))
+CASE(gnutls_certificate_set_verify_limits, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_verify_limits(NULL, 1, 1);
+     ret_void())
+CASE(gnutls_certificate_set_verify_limits, 2, range, _, SAME, RETURNED,
+     gnutls_certificate_credentials_t cr;
+     gnutls_certificate_allocate_credentials(&cr);
+     gnutls_certificate_set_verify_limits(cr, UINT_MAX, 16);
+     gnutls_certificate_free_credentials(cr); ret_void())
+CASE(gnutls_certificate_set_verify_limits, 3, range, _, SAME, RETURNED,
+     gnutls_certificate_credentials_t cr;
+     gnutls_certificate_allocate_credentials(&cr);
+     gnutls_certificate_set_verify_limits(cr, 4096, UINT_MAX);
+     gnutls_certificate_free_credentials(cr); ret_void())
+CASE(gnutls_certificate_verify_peers, 1, null, _, SAME, INVAL, unsigned st;
+     ret_int(gnutls_certificate_verify_peers(NULL, NULL, 0, &st)))
+CASE(gnutls_certificate_verify_peers, 2, null, _, SAME, "0/0", unsigned st = 99;
+     int r = gnutls_certificate_verify_peers(live_client(), NULL, 0, &st); ret_int_and(r, st))
+/* DIFFERS: GnuTLS reads past a NULL list it is told holds entries. */
+CASE(gnutls_certificate_verify_peers, 3, range, _, DIFFERS, INVAL, unsigned st;
+     ret_int(gnutls_certificate_verify_peers(live_client(), NULL, 5, &st)))
+CASE(gnutls_certificate_verify_peers, 4, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_verify_peers(live_client(), NULL, 0, NULL)))
+CASE(gnutls_certificate_activation_time_peers, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_certificate_activation_time_peers(NULL)))
+CASE(gnutls_certificate_expiration_time_peers, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_certificate_expiration_time_peers(NULL)))
+CASE(gnutls_session_set_verify_function, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_function(NULL, NULL);
+     ret_void())
+CASE(gnutls_session_set_verify_function, 2, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_function(new_client(), NULL);
+     ret_void())
+CASE(gnutls_transport_is_ktls_enabled, 1, null, _, SAME, "0",
+     ret_int(gnutls_transport_is_ktls_enabled(NULL)))
+CASE(gnutls_transport_set_fastopen, 1, null, _, SAME, RETURNED,
+     gnutls_transport_set_fastopen(NULL, -1, NULL, 0, 0);
+     ret_void())
+
+/* ---- host names (idna.cpp), DH parameters (dh_params.cpp) ---- */
+
+CASE(gnutls_idna_map, 1, null, _, SAME, "0/0", gnutls_datum_t o = {NULL, 9};
+     int r = gnutls_idna_map(NULL, 0, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* A length past the text: only ASCII up to it is copied. */
+CASE(gnutls_idna_map, 2, range, _, SAME, "0/1", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_map("a", 1, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* DIFFERS: GnuTLS writes through a NULL output; Coda refuses it. */
+CASE(gnutls_idna_map, 3, null, _, DIFFERS, INVAL, ret_int(gnutls_idna_map("a", 1, NULL, 0)))
+CASE(gnutls_idna_map, 4, range, _, SAME, "0/9", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_map("localhost", 9, &o, UINT_MAX); ret_int_and(r, o.size);
+     gnutls_free(o.data))
+CASE(gnutls_idna_reverse_map, 1, null, _, SAME, "0/0", gnutls_datum_t o = {NULL, 9};
+     int r = gnutls_idna_reverse_map(NULL, 0, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+CASE(gnutls_idna_reverse_map, 2, range, _, SAME, "0/1", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_reverse_map("a", 1, &o, 0); ret_int_and(r, o.size); gnutls_free(o.data))
+/* DIFFERS: GnuTLS writes through a NULL output; Coda refuses it. */
+CASE(gnutls_idna_reverse_map, 3, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_idna_reverse_map("a", 1, NULL, 0)))
+CASE(gnutls_idna_reverse_map, 4, range, _, SAME, "0/9", gnutls_datum_t o = {NULL, 0};
+     int r = gnutls_idna_reverse_map("localhost", 9, &o, UINT_MAX); ret_int_and(r, o.size);
+     gnutls_free(o.data))
+CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)999)))
+CASE(gnutls_anon_set_server_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_set_server_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a);
+     ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)999));
+     gnutls_anon_free_server_credentials(a))
+CASE(gnutls_certificate_get_verify_flags, 1, null, _, SAME, "0",
+     ret_uint(gnutls_certificate_get_verify_flags(NULL)))
+CASE(gnutls_session_set_verify_cert2, 1, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(NULL, NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 2, null, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 3, range, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, 0);
+     ret_void())
+CASE(gnutls_session_set_verify_cert2, 4, range, _, SAME, RETURNED,
+     gnutls_session_set_verify_cert2(new_client(), NULL, 0, UINT_MAX);
+     ret_void())

@@ -21,6 +21,7 @@
 #include <gnutls/abstract.h>
 #include <gnutls/crypto.h>
 #include <gnutls/gnutls.h>
+#include <gnutls/socket.h>
 #include <gnutls/x509.h>
 #include <limits.h>
 #include <signal.h>
@@ -78,6 +79,11 @@ static void ret_str(const char* s) {
   } else {
     snprintf(outcome, sizeof(outcome), "\"%.140s\"", s);
   }
+}
+
+/* A result described in words ("positive": a count that depends on the system). */
+static void ret_text(const char* s) {
+  snprintf(outcome, sizeof(outcome), "%s", s);
 }
 
 static void ret_void(void) {

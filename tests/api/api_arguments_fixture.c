@@ -216,6 +216,18 @@ const gnutls_datum_t* hex_datum(void) {
   return &d;
 }
 
+gnutls_x509_trust_list_t trust_list(void) {
+  static gnutls_x509_trust_list_t list;
+  int ret;
+  if (list != NULL) return list;
+  ret = gnutls_x509_trust_list_init(&list, 0);
+  if (ret < 0) setup_failed("gnutls_x509_trust_list_init", ret);
+  ret = gnutls_x509_trust_list_add_trust_file(list, cert_file("ca.pem"), NULL, GNUTLS_X509_FMT_PEM,
+                                              0, 0);
+  if (ret < 0) setup_failed("gnutls_x509_trust_list_add_trust_file", ret);
+  return list;
+}
+
 gnutls_x509_crt_t empty_certificate(void) {
   static gnutls_x509_crt_t crt;
   int ret;

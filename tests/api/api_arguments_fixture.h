@@ -38,6 +38,7 @@ gnutls_x509_dn_t subject_dn(void);            /* certificate()'s subject */
 const gnutls_datum_t* raw_dn(void);           /* its DER */
 gnutls_x509_privkey_t x509_private_key(void); /* ecdsa.key imported */
 gnutls_privkey_t private_key(void);           /* the same, abstract */
+gnutls_x509_trust_list_t trust_list(void);    /* ca.pem added */
 
 /* Files loaded into memory (gnutls_datum_t, NUL-terminated). */
 const gnutls_datum_t* cert_pem(void);

@@ -30,6 +30,18 @@ extendedKeyUsage = serverAuth, clientAuth
 subjectAltName = DNS:localhost, IP:127.0.0.1
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ v3_server_only ]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ v3_inter ]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 CNF
 
 run() {  # run CMD...: quiet unless it fails
@@ -67,4 +79,26 @@ cat ecdsa.pem ca.pem >ecdsa-chain.pem
 for l in ecdsa rsa client; do
   run openssl verify -CAfile ca.pem "$l.pem"
 done
+
+# For the trust-list tests (trust_differential.c): a leaf for serverAuth
+# only; an intermediate CA and a leaf it issued; a CA nobody trusts and a
+# leaf it issued.
+signed() {  # signed NAME ISSUER EXTENSIONS SUBJECT
+  key "$1.key" ec
+  run openssl req -new -config x509.cnf -key "$1.key" -subj "$4" -out "$1.csr"
+  run openssl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2.key" -set_serial "0x$(openssl rand -hex 8)" \
+    -days 365 -sha256 -extfile x509.cnf -extensions "$3" -out "$1.pem"
+  rm -f "$1.csr"
+}
+signed serveronly ca v3_server_only "/O=Coda API Tests/CN=localhost"
+signed inter ca v3_inter "/O=Coda API Tests/CN=Coda API Intermediate"
+signed chained inter v3_leaf "/O=Coda API Tests/CN=localhost"
+key rogue-ca.key ec
+run openssl req -new -x509 -config x509.cnf -extensions v3_ca -key rogue-ca.key \
+  -subj "/O=Coda API Tests/CN=Coda API Rogue CA" -days 365 -sha256 -out rogue-ca.pem
+signed rogue rogue-ca v3_leaf "/O=Coda API Tests/CN=localhost"
+mkdir -p anchors
+cp ca.pem anchors/ca.pem
+cat ca.pem rogue-ca.pem >anchors/two.pem
+echo "not a certificate" >anchors/junk.txt
 touch .complete

@@ -23,6 +23,7 @@
 #include "compat/gnutls/arguments.hpp"
 #include "compat/gnutls/internal.hpp"
 #include "compat/gnutls/pem.hpp"
+#include "compat/gnutls/trust_list.hpp"
 
 namespace {
 
@@ -31,6 +32,12 @@ using coda::compat::datum_bytes;
 using coda::compat::format_ok;
 using coda::compat::read_pem_certificates;
 using coda::compat::read_pem_private_key;
+
+// The credentials' trust store, made by the first call that adds to it.
+coda::crypto::TrustStore& trust_of(gnutls_certificate_credentials_t res) {
+  if (!res->trust) res->trust = std::make_shared<coda::crypto::TrustStore>();
+  return *res->trust;
+}
 
 // A certificate chain and its key, in either encoding, into the credentials.
 int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
@@ -60,20 +67,10 @@ int add_key(gnutls_certificate_credentials_t res, ByteView cert, ByteView key,
   return 0;
 }
 
-// Trust anchors from memory; the number added.
+// Trust anchors from memory into the credentials' store; the number added.
 int add_trust(gnutls_certificate_credentials_t res, ByteView data, gnutls_x509_crt_fmt_t type) {
   if (res == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
-  std::vector<coda::crypto::Certificate> certs;
-  if (type == GNUTLS_X509_FMT_DER) {
-    auto parsed = coda::crypto::Certificate::from_der(data);
-    if (!parsed) return GNUTLS_E_ASN1_TAG_ERROR;
-    certs.push_back(std::move(parsed).value());
-  } else if (const int ret = read_pem_certificates(data, /*first_only=*/false, certs); ret < 0) {
-    return ret;
-  }
-  if (!res->trust) res->trust = std::make_shared<coda::crypto::TrustStore>();
-  auto added = res->trust->add(certs);
-  return added ? static_cast<int>(added.value()) : GNUTLS_E_INTERNAL_ERROR;
+  return coda::compat::add_trust_data(trust_of(res), data, type);
 }
 
 }  // namespace
@@ -168,9 +165,77 @@ int gnutls_certificate_set_x509_trust_mem(gnutls_certificate_credentials_t res,
 // The system's trust anchors (Debian: /etc/ssl/certs); the number added.
 int gnutls_certificate_set_x509_system_trust(gnutls_certificate_credentials_t cred) {
   if (cred == nullptr) return GNUTLS_E_INVALID_REQUEST;
-  if (!cred->trust) cred->trust = std::make_shared<coda::crypto::TrustStore>();
-  auto added = cred->trust->add_system();
+  auto added = trust_of(cred).add_system();
   return added ? static_cast<int>(added.value()) : GNUTLS_E_FILE_ERROR;
+}
+
+// Every PEM certificate in every file of the directory (as GnuTLS: not only
+// the hashed names); the number read, 0 for a directory that cannot be read.
+int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t cred, const char* ca_dir,
+                                          gnutls_x509_crt_fmt_t type) {
+  if (cred == nullptr || ca_dir == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  return coda::compat::add_trust_dir(trust_of(cred), ca_dir, type);
+}
+
+int gnutls_certificate_set_x509_trust(gnutls_certificate_credentials_t res,
+                                      gnutls_x509_crt_t* ca_list, int ca_list_size) {
+  // As GnuTLS, an empty list is refused too.
+  if (res == nullptr || ca_list == nullptr || ca_list_size <= 0) return GNUTLS_E_INVALID_REQUEST;
+  std::vector<coda::crypto::Certificate> certs;
+  for (int i = 0; i < ca_list_size; ++i) {
+    if (ca_list[i] == nullptr || !ca_list[i]->cert) return GNUTLS_E_INVALID_REQUEST;
+    certs.push_back(*ca_list[i]->cert);
+  }
+  auto added = trust_of(res).add(certs);
+  return added ? static_cast<int>(added.value()) : GNUTLS_E_INTERNAL_ERROR;
+}
+
+// The credentials take the list over (the program must not free it) and
+// verify with its anchors from now on, in place of any they had.
+void gnutls_certificate_set_trust_list(gnutls_certificate_credentials_t res,
+                                       gnutls_x509_trust_list_t tlist, unsigned flags) {
+  (void)flags;
+  if (res == nullptr || tlist == nullptr) return;
+  if (res->trust_list.get() == tlist) return;
+  // Freed with the certificates it was given, as GnuTLS frees it.
+  res->trust_list.reset(tlist,
+                        [](gnutls_x509_trust_list_t l) { gnutls_x509_trust_list_deinit(l, 1); });
+  res->trust = tlist->store;
+}
+
+// The credentials' own list (made on first use, as GnuTLS's always exists);
+// it stays theirs.
+void gnutls_certificate_get_trust_list(gnutls_certificate_credentials_t res,
+                                       gnutls_x509_trust_list_t* tlist) {
+  if (res == nullptr || tlist == nullptr) return;
+  if (!res->trust_list) {
+    auto* list = new (std::nothrow) gnutls_x509_trust_list_st;
+    if (list == nullptr) {
+      *tlist = nullptr;
+      return;
+    }
+    trust_of(res);
+    list->store = res->trust;  // the same store, shared
+    res->trust_list.reset(list,
+                          [](gnutls_x509_trust_list_t l) { gnutls_x509_trust_list_deinit(l, 1); });
+  }
+  *tlist = res->trust_list.get();
+}
+
+int gnutls_certificate_get_issuer(gnutls_certificate_credentials_t sc, gnutls_x509_crt_t cert,
+                                  gnutls_x509_crt_t* issuer, unsigned int flags) {
+  if (sc == nullptr || cert == nullptr || !cert->cert || issuer == nullptr) {
+    return GNUTLS_E_INVALID_REQUEST;
+  }
+  if (!sc->trust) return GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE;
+  return coda::compat::find_issuer(*sc->trust, *cert->cert, sc->issuer_handles, issuer, flags);
+}
+
+void gnutls_certificate_set_verify_limits(gnutls_certificate_credentials_t res,
+                                          unsigned int max_bits, unsigned int max_depth) {
+  if (res == nullptr) return;
+  res->verify_max_bits = max_bits;
+  res->verify_max_depth = max_depth;
 }
 
 // Revocation lists are not supported; bad arguments are still named as such.
@@ -188,6 +253,10 @@ int gnutls_certificate_set_x509_crl_mem(gnutls_certificate_credentials_t res,
 
 void gnutls_certificate_set_verify_flags(gnutls_certificate_credentials_t res, unsigned int flags) {
   if (res) res->verify_flags = flags;
+}
+
+unsigned int gnutls_certificate_get_verify_flags(gnutls_certificate_credentials_t res) {
+  return res != nullptr ? res->verify_flags : 0;
 }
 
 void gnutls_certificate_set_verify_function(gnutls_certificate_credentials_t cred,

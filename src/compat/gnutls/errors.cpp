@@ -369,6 +369,10 @@ int local_alert_code(const Error& error) {
       return GNUTLS_E_CERTIFICATE_ERROR;
     case Reason::bad_extensions_length:
       return GNUTLS_E_UNEXPECTED_EXTENSIONS_LENGTH;
+    // A verify callback's refusal (its own code, if it gave one, comes
+    // from the session: compat/gnutls/handshake.cpp).
+    case Reason::certificate_rejected:
+      return GNUTLS_E_CERTIFICATE_ERROR;
     case Reason::hook_aborted:
     case Reason::none:
       break;

@@ -71,6 +71,20 @@ std::shared_ptr<const Config> make_config(gnutls_session_t s) {
   if (!tickets && s->role == Role::client) config->tickets_enabled = false;
   // GnuTLS's expiration applies to cached sessions and tickets alike.
   config->ticket_lifetime = s->cache_expiration;
+  // The program's verify callback runs when the peer's chain is in (as
+  // GnuTLS runs it: after its own verification, when asked for one). As in
+  // GnuTLS, a return below -1 is the handshake's error, any other non-zero
+  // one GNUTLS_E_CERTIFICATE_ERROR.
+  gnutls_certificate_verify_function* verify = s->verify_function;
+  if (verify == nullptr && s->certificates != nullptr) verify = s->certificates->verify_function;
+  if (verify != nullptr) {
+    config->peer_certificate_check = [s, verify]() {
+      const int ret = verify(s);
+      if (ret == 0) return 0;
+      s->hook_error = ret < -1 ? ret : GNUTLS_E_CERTIFICATE_ERROR;
+      return 1;
+    };
+  }
   switch (s->client_certificate_request) {
     case GNUTLS_CERT_REQUEST:
       config->client_auth = Config::ClientAuth::request;

@@ -94,22 +94,60 @@ const gnutls_datum_t* gnutls_certificate_get_peers(gnutls_session_t session,
   return session->peer_certificates.data();
 }
 
-int gnutls_certificate_verify_peers3(gnutls_session_t session, const char* hostname,
-                                     unsigned int* status) {
+// gnutls_certificate_verify_peers2/3/verify_peers: the peer's chain against
+// the credentials' anchors. As GnuTLS: GNUTLS_E_NO_CERTIFICATE_FOUND with no
+// peer chain, GNUTLS_E_CONSTRAINT_ERROR for a chain longer than the limit
+// (gnutls_certificate_set_verify_limits), else 0 with the status bits.
+// Without a key purpose asked for, the leaf's is checked against the role
+// it plays (serverAuth / clientAuth).
+static int verify_peers(gnutls_session_t session, const coda::compat::VerifyRequest& request,
+                        unsigned int* status) {
   if (session == nullptr || status == nullptr) return GNUTLS_E_INVALID_REQUEST;
   if (!session->conn) return GNUTLS_E_NO_CERTIFICATE_FOUND;
   const auto& chain = session->conn->info().peer_chain;
   if (chain.empty()) return GNUTLS_E_NO_CERTIFICATE_FOUND;
   if (session->certificates == nullptr) return GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+  if (chain.size() > session->certificates->verify_max_depth) return GNUTLS_E_CONSTRAINT_ERROR;
   if (!session->certificates->trust) {
     *status = GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNER_NOT_FOUND;
     return 0;
   }
+  if (!request.purpose_oid.empty()) {
+    *status = coda::compat::verify_with(*session->certificates->trust, chain, request);
+    return 0;
+  }
   coda::crypto::VerifyOptions options;
-  options.hostname = hostname != nullptr ? hostname : "";
+  options.hostname = request.hostname;
   options.server = session->role == coda::Role::client;
   *status = coda::crypto::verify_chain(*session->certificates->trust, chain, options);
   return 0;
+}
+
+int gnutls_certificate_verify_peers3(gnutls_session_t session, const char* hostname,
+                                     unsigned int* status) {
+  coda::compat::VerifyRequest request;
+  if (hostname != nullptr) request.hostname = hostname;
+  return verify_peers(session, request, status);
+}
+
+int gnutls_certificate_verify_peers(gnutls_session_t session, gnutls_typed_vdata_st* data,
+                                    unsigned int elements, unsigned int* status) {
+  coda::compat::VerifyRequest request;
+  if (!coda::compat::read_typed_data(data, elements, request)) return GNUTLS_E_INVALID_REQUEST;
+  return verify_peers(session, request, status);
+}
+
+// The validity of the peer's leaf certificate; (time_t)-1 without one.
+time_t gnutls_certificate_activation_time_peers(gnutls_session_t session) {
+  if (session == nullptr || !session->conn) return static_cast<time_t>(-1);
+  const auto& chain = session->conn->info().peer_chain;
+  return chain.empty() ? static_cast<time_t>(-1) : chain.front().not_before();
+}
+
+time_t gnutls_certificate_expiration_time_peers(gnutls_session_t session) {
+  if (session == nullptr || !session->conn) return static_cast<time_t>(-1);
+  const auto& chain = session->conn->info().peer_chain;
+  return chain.empty() ? static_cast<time_t>(-1) : chain.front().not_after();
 }
 
 unsigned int gnutls_certificate_client_get_request_status(gnutls_session_t session) {
@@ -219,34 +257,50 @@ unsigned int gnutls_session_get_verify_cert_status(gnutls_session_t session) {
   return session->conn->info().peer_verify_status;
 }
 
-// One sentence per status bit, in our words, as a NUL-terminated text the
-// caller frees with gnutls_free.
+// GnuTLS 3.7.9's sentences, in its order (programs show them to users, and
+// some compare them): read off the real library for every bit and
+// certificate type by api.trust_differential. The bits that only X.509
+// chains have are left out for other certificate types, as GnuTLS does.
 int gnutls_certificate_verification_status_print(unsigned int status,
                                                  gnutls_certificate_type_t type,
                                                  gnutls_datum_t* out, unsigned int flags) {
-  (void)type;
   (void)flags;
   if (out == nullptr) return GNUTLS_E_INVALID_REQUEST;
   struct Bit {
     unsigned bit;
+    bool x509_only;
     const char* text;
   };
   static constexpr Bit kBits[] = {
-      {GNUTLS_CERT_REVOKED, "The certificate was revoked. "},
-      {GNUTLS_CERT_SIGNER_NOT_FOUND, "The certificate's issuer is not trusted or not known. "},
-      {GNUTLS_CERT_SIGNER_NOT_CA, "The certificate's issuer is not a CA. "},
-      {GNUTLS_CERT_INSECURE_ALGORITHM, "The certificate is signed with an insecure algorithm. "},
-      {GNUTLS_CERT_NOT_ACTIVATED, "The certificate is not valid yet. "},
-      {GNUTLS_CERT_EXPIRED, "The certificate has expired. "},
-      {GNUTLS_CERT_SIGNATURE_FAILURE, "The certificate's signature does not verify. "},
-      {GNUTLS_CERT_UNEXPECTED_OWNER, "The name in the certificate does not match the host. "},
-      {GNUTLS_CERT_PURPOSE_MISMATCH, "The certificate may not be used for this purpose. "},
+      {GNUTLS_CERT_REVOKED, true, "The certificate chain is revoked. "},
+      {GNUTLS_CERT_MISMATCH, true, "The certificate doesn't match the local copy (TOFU). "},
+      {GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED, true,
+       "The revocation or OCSP data are old and have been superseded. "},
+      {GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE, true,
+       "The revocation or OCSP data are issued with a future date. "},
+      {GNUTLS_CERT_SIGNER_NOT_FOUND, true, "The certificate issuer is unknown. "},
+      {GNUTLS_CERT_SIGNER_NOT_CA, true, "The certificate issuer is not a CA. "},
+      {GNUTLS_CERT_INSECURE_ALGORITHM, false, "The certificate chain uses insecure algorithm. "},
+      {GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE, false,
+       "The certificate chain violates the signer's constraints. "},
+      {GNUTLS_CERT_PURPOSE_MISMATCH, false,
+       "The certificate chain does not match the intended purpose. "},
+      {GNUTLS_CERT_NOT_ACTIVATED, false, "The certificate chain uses not yet valid certificate. "},
+      {GNUTLS_CERT_EXPIRED, false, "The certificate chain uses expired certificate. "},
+      {GNUTLS_CERT_SIGNATURE_FAILURE, false, "The signature in the certificate is invalid. "},
+      {GNUTLS_CERT_UNEXPECTED_OWNER, false,
+       "The name in the certificate does not match the expected. "},
+      {GNUTLS_CERT_MISSING_OCSP_STATUS, false,
+       "The certificate requires the server to include an OCSP status in its response, but the "
+       "OCSP status is missing. "},
+      {GNUTLS_CERT_INVALID_OCSP_STATUS, false, "The received OCSP status response is invalid. "},
+      {GNUTLS_CERT_UNKNOWN_CRIT_EXTENSIONS, false,
+       "The certificate contains an unknown critical extension. "},
   };
-  std::string text = (status & GNUTLS_CERT_INVALID) != 0 || status != 0
-                         ? "The certificate is NOT trusted. "
-                         : "The certificate is trusted. ";
+  std::string text =
+      status == 0 ? "The certificate is trusted. " : "The certificate is NOT trusted. ";
   for (const Bit& b : kBits) {
-    if ((status & b.bit) != 0) text += b.text;
+    if ((status & b.bit) != 0 && (!b.x509_only || type == GNUTLS_CRT_X509)) text += b.text;
   }
   auto* data = static_cast<unsigned char*>(gnutls_malloc(text.size() + 1));
   if (data == nullptr) return GNUTLS_E_MEMORY_ERROR;
@@ -254,6 +308,24 @@ int gnutls_certificate_verification_status_print(unsigned int status,
   out->data = data;
   out->size = static_cast<unsigned>(text.size());
   return 0;
+}
+
+// As gnutls_session_set_verify_cert, with the host name (GNUTLS_DT_DNS_HOSTNAME
+// or GNUTLS_DT_IP_ADDRESS) from typed data. A key purpose other than the
+// role's own, or data Coda cannot read, still turns verification on (with
+// the role's purpose): the handshake never goes unverified because of it.
+void gnutls_session_set_verify_cert2(gnutls_session_t session, gnutls_typed_vdata_st* data,
+                                     unsigned elements, unsigned flags) {
+  if (session == nullptr) return;
+  coda::compat::VerifyRequest request;
+  if (!coda::compat::read_typed_data(data, elements, request)) request = {};
+  gnutls_session_set_verify_cert(
+      session, request.hostname.empty() ? nullptr : request.hostname.c_str(), flags);
+}
+
+void gnutls_session_set_verify_function(gnutls_session_t session,
+                                        gnutls_certificate_verify_function* func) {
+  if (session != nullptr) session->verify_function = func;
 }
 
 }  // extern "C"

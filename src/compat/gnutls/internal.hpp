@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compat/gnutls/trust_list.hpp"
 #include "config/anti_replay.hpp"
 #include "config/config.hpp"
 #include "config/priority.hpp"
@@ -25,6 +26,15 @@ struct gnutls_certificate_credentials_st {
   std::shared_ptr<coda::crypto::TrustStore> trust;
   unsigned verify_flags = 0;
   gnutls_certificate_verify_function* verify_function = nullptr;
+  // gnutls_certificate_set_verify_limits: the longest peer chain accepted
+  // (GnuTLS's default 16) and the largest key, in bits (not checked yet).
+  unsigned verify_max_depth = 16;
+  unsigned verify_max_bits = 16384;
+  // The list given by gnutls_certificate_set_trust_list, which the
+  // credentials now own (its store is `trust`).
+  std::shared_ptr<gnutls_x509_trust_list_st> trust_list;
+  // The handles gnutls_certificate_get_issuer hands out.
+  std::vector<std::unique_ptr<gnutls_x509_crt_int>> issuer_handles;
 };
 
 // gnutls_anti_replay_t (early_data.cpp): the ClientHello recording that

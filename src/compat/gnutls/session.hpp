@@ -36,6 +36,9 @@ struct gnutls_session_int {
   std::string server_name;
   bool verify_certificate = false;
   std::string verify_hostname;
+  // gnutls_session_set_verify_function; takes the place of the
+  // credentials' (gnutls_certificate_set_verify_function) for this session.
+  gnutls_certificate_verify_function* verify_function = nullptr;
   gnutls_certificate_request_t client_certificate_request = GNUTLS_CERT_IGNORE;
   std::vector<std::string> alpn_protocols;  // gnutls_alpn_set_protocols
   unsigned alpn_flags = 0;
@@ -137,6 +140,8 @@ struct gnutls_session_int {
   void* user_ptr = nullptr;
   // gnutls_certificate_get_peers hands out views of the peer chain.
   std::vector<gnutls_datum_t> peer_certificates;
+  // gnutls_certificate_get_ours hands out a view of the leaf we sent.
+  gnutls_datum_t our_certificate{nullptr, 0};
 
   // Closure.
   bool close_notify_without_engine = false;  // bye before any handshake

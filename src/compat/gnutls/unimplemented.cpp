@@ -11,15 +11,18 @@
 #include <gnutls/crypto.h>
 #include <gnutls/dtls.h>
 #include <gnutls/gnutls.h>
+#include <gnutls/ocsp.h>
 #include <gnutls/openpgp.h>
 #include <gnutls/pkcs11.h>
+#include <gnutls/pkcs12.h>
 #include <gnutls/pkcs7.h>
+#include <gnutls/socket.h>
 #include <gnutls/tpm.h>
 #include <gnutls/x509.h>
 
 #define CODA_STUB __attribute__((weak))
 
-// 818 functions.
+// 855 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -74,11 +77,6 @@ CODA_STUB void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t,
 CODA_STUB void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t,
                                                 gnutls_dh_params_t) {}
 
-CODA_STUB int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t,
-                                                     gnutls_sec_param_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t,
                                                       gnutls_params_function*) {}
 
@@ -108,22 +106,9 @@ CODA_STUB int gnutls_buffer_append_data(gnutls_buffer_t, const void*, size_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB time_t gnutls_certificate_activation_time_peers(gnutls_session_t) {
-  return static_cast<time_t>(-1);
-}
-
-CODA_STUB time_t gnutls_certificate_expiration_time_peers(gnutls_session_t) {
-  return static_cast<time_t>(-1);
-}
-
 CODA_STUB int gnutls_certificate_get_crt_raw(gnutls_certificate_credentials_t, unsigned int,
                                              unsigned int, gnutls_datum_t* a3) {
   if (a3) *a3 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_certificate_get_issuer(gnutls_certificate_credentials_t, gnutls_x509_crt_t,
-                                            gnutls_x509_crt_t*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -152,13 +137,6 @@ CODA_STUB int gnutls_certificate_get_peers_subkey_id(gnutls_session_t, gnutls_da
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_certificate_get_trust_list(gnutls_certificate_credentials_t,
-                                                 gnutls_x509_trust_list_t*) {}
-
-CODA_STUB unsigned int gnutls_certificate_get_verify_flags(gnutls_certificate_credentials_t) {
-  return 0;
-}
-
 CODA_STUB int gnutls_certificate_get_x509_crt(gnutls_certificate_credentials_t, unsigned int,
                                               gnutls_x509_crt_t** a2, unsigned int*) {
   if (a2) *a2 = nullptr;
@@ -177,11 +155,6 @@ CODA_STUB void gnutls_certificate_set_flags(gnutls_certificate_credentials_t, un
 
 CODA_STUB int gnutls_certificate_set_key(gnutls_certificate_credentials_t, const char**, int,
                                          gnutls_pcert_st*, int, gnutls_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t,
-                                                     gnutls_sec_param_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -281,12 +254,6 @@ CODA_STUB void gnutls_certificate_set_retrieve_function2(gnutls_certificate_cred
 CODA_STUB void gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t,
                                                          gnutls_certificate_retrieve_function3*) {}
 
-CODA_STUB void gnutls_certificate_set_trust_list(gnutls_certificate_credentials_t,
-                                                 gnutls_x509_trust_list_t, unsigned int) {}
-
-CODA_STUB void gnutls_certificate_set_verify_limits(gnutls_certificate_credentials_t, unsigned int,
-                                                    unsigned int) {}
-
 CODA_STUB int gnutls_certificate_set_x509_crl(gnutls_certificate_credentials_t, gnutls_x509_crl_t*,
                                               int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -309,16 +276,6 @@ CODA_STUB int gnutls_certificate_set_x509_simple_pkcs12_mem(gnutls_certificate_c
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_certificate_set_x509_trust(gnutls_certificate_credentials_t,
-                                                gnutls_x509_crt_t*, int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_certificate_set_x509_trust_dir(gnutls_certificate_credentials_t, const char*,
-                                                    gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB gnutls_certificate_type_t gnutls_certificate_type_get2(gnutls_session_t,
                                                                  gnutls_ctype_target_t) {
   return gnutls_certificate_type_t{};
@@ -336,12 +293,6 @@ gnutls_certificate_verification_profile_get_id(const char*) {
 CODA_STUB const char* gnutls_certificate_verification_profile_get_name(
     gnutls_certificate_verification_profiles_t) {
   return nullptr;
-}
-
-CODA_STUB int gnutls_certificate_verify_peers(gnutls_session_t, gnutls_typed_vdata_st*,
-                                              unsigned int, unsigned int* a3) {
-  if (a3) *a3 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_cipher_add_auth(gnutls_cipher_hd_t, const void*, size_t) {
@@ -838,16 +789,6 @@ CODA_STUB void gnutls_hmac_output(gnutls_hmac_hd_t, void*) {}
 
 CODA_STUB void gnutls_hmac_set_nonce(gnutls_hmac_hd_t, const void*, size_t) {}
 
-CODA_STUB int gnutls_idna_map(const char*, unsigned int, gnutls_datum_t* a2, unsigned int) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_idna_reverse_map(const char*, unsigned int, gnutls_datum_t* a2, unsigned int) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_key_generate(gnutls_datum_t* a0, unsigned int) {
   if (a0) *a0 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -867,6 +808,210 @@ CODA_STUB size_t gnutls_mac_get_nonce_size(gnutls_mac_algorithm_t) {
 
 CODA_STUB const gnutls_mac_algorithm_t* gnutls_mac_list(void) {
   return nullptr;
+}
+
+CODA_STUB int gnutls_ocsp_req_add_cert(gnutls_ocsp_req_t, gnutls_digest_algorithm_t,
+                                       gnutls_x509_crt_t, gnutls_x509_crt_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_add_cert_id(gnutls_ocsp_req_t, gnutls_digest_algorithm_t,
+                                          const gnutls_datum_t*, const gnutls_datum_t*,
+                                          const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB void gnutls_ocsp_req_deinit(gnutls_ocsp_req_t) {}
+
+CODA_STUB int gnutls_ocsp_req_export(gnutls_ocsp_req_const_t, gnutls_datum_t* a1) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_get_cert_id(gnutls_ocsp_req_const_t, unsigned int,
+                                          gnutls_digest_algorithm_t*, gnutls_datum_t* a3,
+                                          gnutls_datum_t* a4, gnutls_datum_t* a5) {
+  if (a3) *a3 = gnutls_datum_t{nullptr, 0};
+  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
+  if (a5) *a5 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_get_extension(gnutls_ocsp_req_const_t, unsigned int,
+                                            gnutls_datum_t* a2, unsigned int*, gnutls_datum_t* a4) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_get_nonce(gnutls_ocsp_req_const_t, unsigned int*,
+                                        gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_get_version(gnutls_ocsp_req_const_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_import(gnutls_ocsp_req_t, const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_init(gnutls_ocsp_req_t* a0) {
+  if (a0) *a0 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_print(gnutls_ocsp_req_const_t, gnutls_ocsp_print_formats_t,
+                                    gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_randomize_nonce(gnutls_ocsp_req_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_set_extension(gnutls_ocsp_req_t, const char*, unsigned int,
+                                            const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_req_set_nonce(gnutls_ocsp_req_t, unsigned int, const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_check_crt(gnutls_ocsp_resp_const_t, unsigned int,
+                                         gnutls_x509_crt_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB void gnutls_ocsp_resp_deinit(gnutls_ocsp_resp_t) {}
+
+CODA_STUB int gnutls_ocsp_resp_export(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_export2(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1,
+                                       gnutls_x509_crt_fmt_t) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_certs(gnutls_ocsp_resp_const_t, gnutls_x509_crt_t** a1,
+                                         size_t*) {
+  if (a1) *a1 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_extension(gnutls_ocsp_resp_const_t, unsigned int,
+                                             gnutls_datum_t* a2, unsigned int*,
+                                             gnutls_datum_t* a4) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_nonce(gnutls_ocsp_resp_const_t, unsigned int*,
+                                         gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB time_t gnutls_ocsp_resp_get_produced(gnutls_ocsp_resp_const_t) {
+  return static_cast<time_t>(-1);
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_responder(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_responder2(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1,
+                                              unsigned int) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_responder_raw_id(gnutls_ocsp_resp_const_t, unsigned int,
+                                                    gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_response(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1,
+                                            gnutls_datum_t* a2) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_signature(gnutls_ocsp_resp_const_t, gnutls_datum_t* a1) {
+  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_signature_algorithm(gnutls_ocsp_resp_const_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_single(gnutls_ocsp_resp_const_t, unsigned int,
+                                          gnutls_digest_algorithm_t*, gnutls_datum_t* a3,
+                                          gnutls_datum_t* a4, gnutls_datum_t* a5, unsigned int*,
+                                          time_t*, time_t*, time_t*, unsigned int*) {
+  if (a3) *a3 = gnutls_datum_t{nullptr, 0};
+  if (a4) *a4 = gnutls_datum_t{nullptr, 0};
+  if (a5) *a5 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_status(gnutls_ocsp_resp_const_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_get_version(gnutls_ocsp_resp_const_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_import(gnutls_ocsp_resp_t, const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_import2(gnutls_ocsp_resp_t, const gnutls_datum_t*,
+                                       gnutls_x509_crt_fmt_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_init(gnutls_ocsp_resp_t* a0) {
+  if (a0) *a0 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_list_import2(gnutls_ocsp_resp_t** a0, unsigned int*,
+                                            const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
+                                            unsigned int) {
+  if (a0) *a0 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_print(gnutls_ocsp_resp_const_t, gnutls_ocsp_print_formats_t,
+                                     gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_verify(gnutls_ocsp_resp_const_t, gnutls_x509_trust_list_t,
+                                      unsigned int* a2, unsigned int) {
+  if (a2) *a2 = GNUTLS_CERT_INVALID;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_ocsp_resp_verify_direct(gnutls_ocsp_resp_const_t, gnutls_x509_crt_t,
+                                             unsigned int* a2, unsigned int) {
+  if (a2) *a2 = GNUTLS_CERT_INVALID;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_ocsp_status_request_enable_client(gnutls_session_t, gnutls_datum_t* a1, size_t,
@@ -1566,6 +1711,130 @@ CODA_STUB int gnutls_pkcs11_token_set_pin(const char*, const char*, const char*,
 
 CODA_STUB const char* gnutls_pkcs11_type_get_name(gnutls_pkcs11_obj_type_t) {
   return nullptr;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_decrypt(gnutls_pkcs12_bag_t, const char*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB void gnutls_pkcs12_bag_deinit(gnutls_pkcs12_bag_t) {}
+
+CODA_STUB int gnutls_pkcs12_bag_enc_info(gnutls_pkcs12_bag_t, unsigned int*, unsigned int*, void*,
+                                         unsigned int*, unsigned int*, char**) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_encrypt(gnutls_pkcs12_bag_t, const char*, unsigned int) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_get_count(gnutls_pkcs12_bag_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_get_data(gnutls_pkcs12_bag_t, unsigned int, gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_get_friendly_name(gnutls_pkcs12_bag_t, unsigned int, char**) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_get_key_id(gnutls_pkcs12_bag_t, unsigned int, gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_get_type(gnutls_pkcs12_bag_t, unsigned int) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_init(gnutls_pkcs12_bag_t* a0) {
+  if (a0) *a0 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_crl(gnutls_pkcs12_bag_t, gnutls_x509_crl_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_crt(gnutls_pkcs12_bag_t, gnutls_x509_crt_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_data(gnutls_pkcs12_bag_t, gnutls_pkcs12_bag_type_t,
+                                         const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_friendly_name(gnutls_pkcs12_bag_t, unsigned int, const char*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_key_id(gnutls_pkcs12_bag_t, unsigned int,
+                                           const gnutls_datum_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_bag_set_privkey(gnutls_pkcs12_bag_t, gnutls_x509_privkey_t, const char*,
+                                            unsigned int) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB void gnutls_pkcs12_deinit(gnutls_pkcs12_t) {}
+
+CODA_STUB int gnutls_pkcs12_export(gnutls_pkcs12_t, gnutls_x509_crt_fmt_t, void*, size_t*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_export2(gnutls_pkcs12_t, gnutls_x509_crt_fmt_t, gnutls_datum_t* a2) {
+  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_generate_mac(gnutls_pkcs12_t, const char*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_generate_mac2(gnutls_pkcs12_t, gnutls_mac_algorithm_t, const char*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_get_bag(gnutls_pkcs12_t, int, gnutls_pkcs12_bag_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_import(gnutls_pkcs12_t, const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
+                                   unsigned int) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_init(gnutls_pkcs12_t* a0) {
+  if (a0) *a0 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_mac_info(gnutls_pkcs12_t, unsigned int*, void*, unsigned int*,
+                                     unsigned int*, char**) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_set_bag(gnutls_pkcs12_t, gnutls_pkcs12_bag_t) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_simple_parse(gnutls_pkcs12_t, const char*, gnutls_x509_privkey_t*,
+                                         gnutls_x509_crt_t** a3, unsigned int*,
+                                         gnutls_x509_crt_t** a5, unsigned int*, gnutls_x509_crl_t*,
+                                         unsigned int) {
+  if (a3) *a3 = nullptr;
+  if (a5) *a5 = nullptr;
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
+CODA_STUB int gnutls_pkcs12_verify_mac(gnutls_pkcs12_t, const char*) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_pkcs7_add_attr(gnutls_pkcs7_attrs_t*, const char*, gnutls_datum_t* a2,
@@ -2383,12 +2652,6 @@ CODA_STUB int gnutls_session_set_premaster(gnutls_session_t, unsigned int, gnutl
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_session_set_verify_cert2(gnutls_session_t, gnutls_typed_vdata_st*,
-                                               unsigned int, unsigned int) {}
-
-CODA_STUB void gnutls_session_set_verify_function(gnutls_session_t,
-                                                  gnutls_certificate_verify_function*) {}
 
 CODA_STUB void gnutls_session_set_verify_output_function(gnutls_session_t,
                                                          gnutls_verify_output_function*) {}
@@ -3734,6 +3997,10 @@ CODA_STUB int gnutls_x509_spki_init(gnutls_x509_spki_t* a0) {
 CODA_STUB void gnutls_x509_spki_set_rsa_pss_params(gnutls_x509_spki_t, gnutls_digest_algorithm_t,
                                                    unsigned int) {}
 
+CODA_STUB int gnutls_x509_tlsfeatures_add(gnutls_x509_tlsfeatures_t, unsigned int) {
+  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
+}
+
 CODA_STUB unsigned int gnutls_x509_tlsfeatures_check_crt(gnutls_x509_tlsfeatures_t,
                                                          gnutls_x509_crt_t) {
   return 0;
@@ -3750,11 +4017,6 @@ CODA_STUB int gnutls_x509_tlsfeatures_init(gnutls_x509_tlsfeatures_t* a0) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_trust_list_add_cas(gnutls_x509_trust_list_t, const gnutls_x509_crt_t*,
-                                             unsigned int, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t, const gnutls_x509_crl_t*,
                                               unsigned int, unsigned int, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -3762,36 +4024,6 @@ CODA_STUB int gnutls_x509_trust_list_add_crls(gnutls_x509_trust_list_t, const gn
 
 CODA_STUB int gnutls_x509_trust_list_add_named_crt(gnutls_x509_trust_list_t, gnutls_x509_crt_t,
                                                    const void*, size_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_trust_list_add_system_trust(gnutls_x509_trust_list_t, unsigned int,
-                                                      unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_trust_list_add_trust_dir(gnutls_x509_trust_list_t, const char*,
-                                                   const char*, gnutls_x509_crt_fmt_t, unsigned int,
-                                                   unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_trust_list_add_trust_file(gnutls_x509_trust_list_t, const char*,
-                                                    const char*, gnutls_x509_crt_fmt_t,
-                                                    unsigned int, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_trust_list_add_trust_mem(gnutls_x509_trust_list_t, const gnutls_datum_t*,
-                                                   const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                                   unsigned int, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_x509_trust_list_deinit(gnutls_x509_trust_list_t, unsigned int) {}
-
-CODA_STUB int gnutls_x509_trust_list_get_issuer(gnutls_x509_trust_list_t, gnutls_x509_crt_t,
-                                                gnutls_x509_crt_t*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3806,23 +4038,6 @@ CODA_STUB int gnutls_x509_trust_list_get_issuer_by_subject_key_id(gnutls_x509_tr
                                                                   const gnutls_datum_t*,
                                                                   gnutls_x509_crt_t*,
                                                                   unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void* gnutls_x509_trust_list_get_ptr(gnutls_x509_trust_list_t) {
-  return nullptr;
-}
-
-CODA_STUB int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t* a0, unsigned int) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_x509_trust_list_iter_deinit(gnutls_x509_trust_list_iter_t) {}
-
-CODA_STUB int gnutls_x509_trust_list_iter_get_ca(gnutls_x509_trust_list_t,
-                                                 gnutls_x509_trust_list_iter_t*,
-                                                 gnutls_x509_crt_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -3844,23 +4059,6 @@ CODA_STUB int gnutls_x509_trust_list_remove_trust_mem(gnutls_x509_trust_list_t,
 
 CODA_STUB void gnutls_x509_trust_list_set_getissuer_function(
     gnutls_x509_trust_list_t, gnutls_x509_trust_list_getissuer_function*) {}
-
-CODA_STUB void gnutls_x509_trust_list_set_ptr(gnutls_x509_trust_list_t, void*) {}
-
-CODA_STUB int gnutls_x509_trust_list_verify_crt(gnutls_x509_trust_list_t, gnutls_x509_crt_t*,
-                                                unsigned int, unsigned int, unsigned int* a4,
-                                                gnutls_verify_output_function*) {
-  if (a4) *a4 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_trust_list_verify_crt2(gnutls_x509_trust_list_t, gnutls_x509_crt_t*,
-                                                 unsigned int, gnutls_typed_vdata_st*, unsigned int,
-                                                 unsigned int, unsigned int* a6,
-                                                 gnutls_verify_output_function*) {
-  if (a6) *a6 = GNUTLS_CERT_INVALID;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_x509_trust_list_verify_named_crt(gnutls_x509_trust_list_t, gnutls_x509_crt_t,
                                                       const void*, size_t, unsigned int,
