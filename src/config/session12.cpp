@@ -5,6 +5,7 @@
 
 #include "base/reader.hpp"
 #include "base/writer.hpp"
+#include "config/peer_chain.hpp"
 #include "crypto/hash.hpp"
 
 namespace coda {
@@ -51,7 +52,7 @@ SecureBytes ResumableSession12::serialize() const {
   // Reserved up front: a reallocation would leave the old block unwiped.
   size_t size = 64 + master_secret.size() + session_id.size() + ticket.size() + server_name.size() +
                 alpn.size();
-  for (const auto& cert : peer_chain) size += 3 + cert.der().size();
+  size += peer_chain_size(peer_chain);
   Bytes out;
   out.reserve(size);
   Writer w(out);
@@ -64,9 +65,7 @@ SecureBytes ResumableSession12::serialize() const {
   ok = ok && w.vec16(as_bytes(server_name.data(), server_name.size())) &&
        w.vec8(as_bytes(alpn.data(), alpn.size()));
   w.u32(peer_verify_status);
-  auto chain = w.begin_vec24();
-  for (const auto& cert : peer_chain) ok = ok && w.vec24(cert.der());
-  ok = ok && w.end(chain);
+  ok = write_peer_chain(w, peer_chain) && ok;
   return into_secure(out, ok);
 }
 
@@ -96,13 +95,7 @@ Result<ResumableSession12> ResumableSession12::parse(ByteView data, ParseError* 
   s.extended_master_secret = ems == 1;
   s.server_name.assign(name.begin(), name.end());
   s.alpn.assign(alpn.begin(), alpn.end());
-  while (!chain.empty()) {
-    ByteView der;
-    if (!chain.vec24(der)) return malformed("session data: bad chain");
-    auto cert = crypto::Certificate::from_der(der);
-    if (!cert) return malformed("session data: bad certificate");
-    s.peer_chain.push_back(std::move(*cert));
-  }
+  CODA_ASSIGN(s.peer_chain, read_peer_chain(chain));
   return s;
 }
 

@@ -5,6 +5,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
@@ -74,5 +75,20 @@ KeyType key_type_of(const EVP_PKEY* pkey);
 // Drops whatever libcrypto queued on this thread's error stack, so one
 // failed parse of peer data does not leak into an unrelated later report.
 void clear_errors();
+
+// The DER encoding of an OpenSSL object through its i2d_* function; empty
+// when there is no object or it cannot be encoded.
+template <typename T>
+Bytes to_der(const T* object, int (*i2d)(const T*, unsigned char**)) {
+  unsigned char* der = nullptr;
+  const int len = object != nullptr ? i2d(object, &der) : -1;
+  if (len <= 0) {
+    clear_errors();
+    return {};
+  }
+  Bytes out(der, der + len);
+  OPENSSL_free(der);
+  return out;
+}
 
 }  // namespace coda::crypto::ossl

@@ -52,23 +52,8 @@ std::string name_to_string(const X509_NAME* name) {
   return len > 0 ? std::string(data, static_cast<size_t>(len)) : std::string();
 }
 
-// The DER encoding of an OpenSSL object through its i2d_* function; empty
-// when there is no object or it cannot be encoded.
-template <typename T>
-Bytes to_der(const T* object, int (*encode)(const T*, unsigned char**)) {
-  unsigned char* der = nullptr;
-  const int len = object != nullptr ? encode(object, &der) : -1;
-  if (len <= 0) {
-    ossl::clear_errors();
-    return {};
-  }
-  Bytes out(der, der + len);
-  OPENSSL_free(der);
-  return out;
-}
-
 Bytes name_to_der(const X509_NAME* name) {
-  return to_der(name, &i2d_X509_NAME);
+  return ossl::to_der(name, &i2d_X509_NAME);
 }
 
 bool is_ip_literal(const std::string& name) {
@@ -265,7 +250,7 @@ std::time_t Certificate::not_after() const {
 
 Bytes Certificate::spki() const {
   if (!state_) return {};
-  return to_der<X509_PUBKEY>(X509_get_X509_PUBKEY(state_->x509.get()), &i2d_X509_PUBKEY);
+  return ossl::to_der<X509_PUBKEY>(X509_get_X509_PUBKEY(state_->x509.get()), &i2d_X509_PUBKEY);
 }
 
 bool Certificate::matches_hostname(const std::string& name, bool wildcards) const {

@@ -36,19 +36,6 @@ void append_length(Bytes& out, size_t len) {
   while (n > 0) out.push_back(octets[--n]);
 }
 
-template <typename T>
-Bytes encode(const T* object, int (*i2d)(const T*, unsigned char**)) {
-  unsigned char* der = nullptr;
-  const int len = object != nullptr ? i2d(object, &der) : -1;
-  if (len <= 0) {
-    ossl::clear_errors();
-    return {};
-  }
-  Bytes out(der, der + len);
-  OPENSSL_free(der);
-  return out;
-}
-
 // The contents of a DER TLV whose header was written by libcrypto.
 Bytes contents_of(const Bytes& tlv) {
   if (tlv.size() < 2) return {};
@@ -60,7 +47,7 @@ Bytes contents_of(const Bytes& tlv) {
 
 Name name_of(const X509_NAME* name) {
   Name out;
-  out.der = encode(name, &i2d_X509_NAME);
+  out.der = ossl::to_der(name, &i2d_X509_NAME);
   const int count = X509_NAME_entry_count(name);
   for (int i = 0; i < count; ++i) {
     const X509_NAME_ENTRY* entry = X509_NAME_get_entry(name, i);
@@ -128,7 +115,7 @@ Result<Name> Name::from_der(ByteView der) {
 Bytes serial_number(const Certificate& cert) {
   X509* x = native_of(cert);
   if (x == nullptr) return {};
-  return contents_of(encode(X509_get0_serialNumber(x), &i2d_ASN1_INTEGER));
+  return contents_of(ossl::to_der(X509_get0_serialNumber(x), &i2d_ASN1_INTEGER));
 }
 
 int certificate_version(const Certificate& cert) {
@@ -199,11 +186,11 @@ std::optional<std::vector<AltName>> subject_alt_names(const Certificate& cert, b
       case GEN_OTHERNAME:
         a.kind = AltNameKind::other_name;
         a.oid = oid_text(g->d.otherName->type_id);
-        a.value = encode(g->d.otherName->value, &i2d_ASN1_TYPE);
+        a.value = ossl::to_der(g->d.otherName->value, &i2d_ASN1_TYPE);
         break;
       case GEN_DIRNAME:
         a.kind = AltNameKind::directory;
-        a.value = encode(g->d.directoryName, &i2d_X509_NAME);
+        a.value = ossl::to_der(g->d.directoryName, &i2d_X509_NAME);
         break;
       case GEN_RID: {
         a.kind = AltNameKind::registered_id;
