@@ -1634,3 +1634,125 @@ CASE(gnutls_priority_get_cipher_suite_index, 2, range, _, SAME,
      ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 99999, &idx)))
 CASE(gnutls_priority_get_cipher_suite_index, 3, null, _, SAME, INVAL,
      ret_int(gnutls_priority_get_cipher_suite_index(normal_priority(), 0, NULL)))
+
+/* ---- Diffie-Hellman parameters ---- */
+
+CASE(gnutls_dh_params_init, 1, null, _, SAME, INVAL, ret_int(gnutls_dh_params_init(NULL)))
+CASE(gnutls_dh_params_deinit, 1, null, _, SAME, RETURNED, gnutls_dh_params_deinit(NULL); ret_void())
+CASE(gnutls_dh_params_cpy, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_cpy(NULL, dh_params())))
+CASE(gnutls_dh_params_cpy, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_cpy(empty_dh_params(), NULL)))
+/* GnuTLS crashes copying parameters never set; Coda copies the nothing. */
+CASE(gnutls_dh_params_cpy, 2, bad, never_set, SAME, "0", gnutls_dh_params_t d;
+     gnutls_dh_params_init(&d); ret_int(gnutls_dh_params_cpy(d, empty_dh_params()));
+     gnutls_dh_params_deinit(d))
+CASE(gnutls_dh_params_import_raw, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(NULL, &gnutls_ffdhe_2048_group_prime,
+                                         &gnutls_ffdhe_2048_group_generator)))
+CASE(gnutls_dh_params_import_raw, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), NULL,
+                                         &gnutls_ffdhe_2048_group_generator)))
+CASE(gnutls_dh_params_import_raw, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), &gnutls_ffdhe_2048_group_prime,
+                                         NULL)))
+CASE(gnutls_dh_params_import_raw2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(NULL, &gnutls_ffdhe_2048_group_prime,
+                                          &gnutls_ffdhe_2048_group_generator, 256)))
+CASE(gnutls_dh_params_import_raw2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), NULL,
+                                          &gnutls_ffdhe_2048_group_generator, 256)))
+CASE(gnutls_dh_params_import_raw2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), &gnutls_ffdhe_2048_group_prime,
+                                          NULL, 256)))
+/* Any private value size is stored, as in GnuTLS. */
+CASE(gnutls_dh_params_import_raw2, 4, range, _, SAME, "0/4294967295", gnutls_dh_params_t d;
+     gnutls_datum_t p, g; unsigned bits = 0; gnutls_dh_params_init(&d);
+     int r = gnutls_dh_params_import_raw2(d, &gnutls_ffdhe_2048_group_prime,
+                                          &gnutls_ffdhe_2048_group_generator, 0xffffffffu);
+     if (r == 0 && gnutls_dh_params_export_raw(d, &p, &g, &bits) == 0) {
+       gnutls_free(p.data);
+       gnutls_free(g.data);
+     } ret_int_and(r, (long)bits);
+     gnutls_dh_params_deinit(d))
+/* DIFFERS: GnuTLS reads the text before it looks at the handle, so this
+ * certificate gives GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR there. */
+CASE(gnutls_dh_params_import_pkcs3, 1, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_dh_params_import_pkcs3, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(empty_dh_params(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_dh_params_import_pkcs3, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(empty_dh_params(), cert_pem(),
+                                           (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_dh_params_export_pkcs3, 1, null, _, SAME, INVAL, unsigned char b[600];
+     size_t n = sizeof b; ret_int(gnutls_dh_params_export_pkcs3(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+/* GnuTLS crashes exporting parameters never set. */
+CASE(gnutls_dh_params_export_pkcs3, 1, bad, never_set, SAME, INVAL, unsigned char b[600];
+     size_t n = sizeof b;
+     ret_int(gnutls_dh_params_export_pkcs3(empty_dh_params(), GNUTLS_X509_FMT_PEM, b, &n)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_dh_params_export_pkcs3, 2, range, _, DIFFERS, INVAL, unsigned char b[600];
+     size_t n = sizeof b;
+     ret_int(gnutls_dh_params_export_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_dh_params_export_pkcs3, 3, null, _, DIFFERS, SHORT_BUF "/425", size_t n = 600;
+     int r = gnutls_dh_params_export_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, NULL, &n);
+     ret_int_and(r, (long)n))
+CASE(gnutls_dh_params_export_pkcs3, 4, null, _, SAME, INVAL, unsigned char b[600];
+     ret_int(gnutls_dh_params_export_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_dh_params_export2_pkcs3, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_dh_params_export2_pkcs3(NULL, GNUTLS_X509_FMT_PEM, &d)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_dh_params_export2_pkcs3, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_dh_params_export2_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, &d);
+     ret_int(r); if (r == 0) gnutls_free(d.data))
+CASE(gnutls_dh_params_export2_pkcs3, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_export2_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_dh_params_export_raw, 1, null, _, SAME, INVAL, gnutls_datum_t p, g; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(NULL, &p, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 1, bad, never_set, SAME, INVAL, gnutls_datum_t p, g;
+     unsigned bits; ret_int(gnutls_dh_params_export_raw(empty_dh_params(), &p, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 2, null, _, SAME, INVAL, gnutls_datum_t g; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(dh_params(), NULL, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 3, null, _, SAME, INVAL, gnutls_datum_t p; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(dh_params(), &p, NULL, &bits)))
+CASE(gnutls_dh_params_export_raw, 4, null, _, SAME, "0", gnutls_datum_t p, g;
+     int r = gnutls_dh_params_export_raw(dh_params(), &p, &g, NULL); ret_int(r);
+     if (r == 0) { gnutls_free(p.data); gnutls_free(g.data); })
+CASE(gnutls_dh_params_generate2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_generate2(NULL, 2048)))
+/* DIFFERS: Coda makes no new groups (README); GnuTLS refuses a size this
+ * large as well. */
+CASE(gnutls_dh_params_generate2, 2, range, _, DIFFERS, "GNUTLS_E_UNIMPLEMENTED_FEATURE",
+     ret_int(gnutls_dh_params_generate2(empty_dh_params(), 0x7fffffffu)))
+CASE(gnutls_certificate_set_dh_params, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_dh_params(NULL, dh_params()); ret_void())
+CASE(gnutls_certificate_set_dh_params, 2, null, _, SAME, RETURNED,
+     gnutls_certificate_set_dh_params(empty_credentials(), NULL); ret_void())
+CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+/* Any level is stored, as in GnuTLS. */
+CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)99)))
+/* The RFC 7919 data symbols: their sizes (dh_params.c compares the bytes). */
+CASE(gnutls_ffdhe_2048_group_prime, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_group_prime.size))
+CASE(gnutls_ffdhe_2048_group_q, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_group_q.size))
+CASE(gnutls_ffdhe_2048_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_2048_group_generator.size))
+CASE(gnutls_ffdhe_2048_key_bits, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_key_bits))
+CASE(gnutls_ffdhe_3072_group_prime, 0, call, _, SAME, "384", ret_uint(gnutls_ffdhe_3072_group_prime.size))
+CASE(gnutls_ffdhe_3072_group_q, 0, call, _, SAME, "384", ret_uint(gnutls_ffdhe_3072_group_q.size))
+CASE(gnutls_ffdhe_3072_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_3072_group_generator.size))
+CASE(gnutls_ffdhe_3072_key_bits, 0, call, _, SAME, "276", ret_uint(gnutls_ffdhe_3072_key_bits))
+CASE(gnutls_ffdhe_4096_group_prime, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_4096_group_prime.size))
+CASE(gnutls_ffdhe_4096_group_q, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_4096_group_q.size))
+CASE(gnutls_ffdhe_4096_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_4096_group_generator.size))
+CASE(gnutls_ffdhe_4096_key_bits, 0, call, _, SAME, "336", ret_uint(gnutls_ffdhe_4096_key_bits))
+CASE(gnutls_ffdhe_6144_group_prime, 0, call, _, SAME, "768", ret_uint(gnutls_ffdhe_6144_group_prime.size))
+CASE(gnutls_ffdhe_6144_group_q, 0, call, _, SAME, "768", ret_uint(gnutls_ffdhe_6144_group_q.size))
+CASE(gnutls_ffdhe_6144_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_6144_group_generator.size))
+CASE(gnutls_ffdhe_6144_key_bits, 0, call, _, SAME, "376", ret_uint(gnutls_ffdhe_6144_key_bits))
+CASE(gnutls_ffdhe_8192_group_prime, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_prime.size))
+CASE(gnutls_ffdhe_8192_group_q, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_q.size))
+CASE(gnutls_ffdhe_8192_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_8192_group_generator.size))
+CASE(gnutls_ffdhe_8192_key_bits, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_8192_key_bits))

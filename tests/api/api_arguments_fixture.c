@@ -225,6 +225,27 @@ gnutls_x509_crt_t empty_certificate(void) {
   return crt;
 }
 
+gnutls_dh_params_t empty_dh_params(void) {
+  static gnutls_dh_params_t dh;
+  int ret;
+  if (dh != NULL) return dh;
+  ret = gnutls_dh_params_init(&dh);
+  if (ret < 0) setup_failed("gnutls_dh_params_init", ret);
+  return dh;
+}
+
+gnutls_dh_params_t dh_params(void) {
+  static gnutls_dh_params_t dh;
+  int ret;
+  if (dh != NULL) return dh;
+  ret = gnutls_dh_params_init(&dh);
+  if (ret == 0)
+    ret = gnutls_dh_params_import_raw(dh, &gnutls_ffdhe_2048_group_prime,
+                                      &gnutls_ffdhe_2048_group_generator);
+  if (ret < 0) setup_failed("gnutls_dh_params_import_raw", ret);
+  return dh;
+}
+
 gnutls_x509_crt_t certificate(void) {
   static gnutls_x509_crt_t crt;
   int ret;

@@ -11,10 +11,13 @@
 //   4: a DER private key (KeyMaterial::from_der: PKCS#8, PKCS#1, SEC1) and
 //      every export of it (the EC re-encoding walks the DER itself)
 //   5: an EncryptedPrivateKeyInfo (password "pw") and a SubjectPublicKeyInfo
+//   6: PKCS#3 DH parameters (DhParams::from_pkcs3, what
+//      gnutls_dh_params_import_pkcs3 reads), written back and read again
 // Every certificate also goes through the getters of x509_fields.hpp.
 #include <cstdint>
 #include <vector>
 
+#include "crypto/dh_params.hpp"
 #include "crypto/key_material.hpp"
 #include "crypto/x509.hpp"
 #include "crypto/x509_fields.hpp"
@@ -97,7 +100,7 @@ void verify(const std::vector<Certificate>& chain) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const ByteView rest(data + 1, size - 1);
-  switch (data[0] % 6) {
+  switch (data[0] % 7) {
     case 0: {
       auto cert = Certificate::from_der(rest);
       if (!cert) return 0;
@@ -137,6 +140,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 5:
       if (auto key = KeyMaterial::from_encrypted_pkcs8(rest, "pw")) inspect_key(key.value());
       (void)spki_info(rest);
+      break;
+    case 6:
+      if (auto params = DhParams::from_pkcs3(rest)) {
+        // What Coda writes it must read back, the same.
+        const Bytes der = params->to_pkcs3();
+        auto again = DhParams::from_pkcs3(der);
+        if (!again || again->prime != params->prime || again->generator != params->generator ||
+            again->key_bits != params->key_bits) {
+          __builtin_trap();
+        }
+      }
       break;
   }
   return 0;

@@ -5,11 +5,13 @@
 #include <gnutls/gnutls.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.hpp"
 #include "config/priority.hpp"
+#include "crypto/dh_params.hpp"
 #include "crypto/x509.hpp"
 #include "engine/connection.hpp"
 
@@ -24,6 +26,10 @@ struct gnutls_certificate_credentials_st {
   std::shared_ptr<coda::crypto::TrustStore> trust;
   unsigned verify_flags = 0;
   gnutls_certificate_verify_function* verify_function = nullptr;
+  // gnutls_certificate_set_dh_params (a copy) and _set_known_dh_params:
+  // kept for when DHE is negotiated; no suite uses them yet.
+  std::optional<coda::crypto::DhParams> dh_params;
+  gnutls_sec_param_t dh_sec_param = GNUTLS_SEC_PARAM_UNKNOWN;
 };
 
 struct gnutls_anon_client_credentials_st {

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 842 functions.
+// 830 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -185,18 +185,10 @@ CODA_STUB int gnutls_certificate_get_x509_key(gnutls_certificate_credentials_t, 
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t,
-                                                gnutls_dh_params_t) {}
-
 CODA_STUB void gnutls_certificate_set_flags(gnutls_certificate_credentials_t, unsigned int) {}
 
 CODA_STUB int gnutls_certificate_set_key(gnutls_certificate_credentials_t, const char**, int,
                                          gnutls_pcert_st*, int, gnutls_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t,
-                                                     gnutls_sec_param_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -537,60 +529,12 @@ CODA_STUB int gnutls_dh_get_secret_bits(gnutls_session_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_dh_params_cpy(gnutls_dh_params_t, gnutls_dh_params_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_dh_params_deinit(gnutls_dh_params_t) {}
-
-CODA_STUB int gnutls_dh_params_export2_pkcs3(gnutls_dh_params_t, gnutls_x509_crt_fmt_t,
-                                             gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_export_pkcs3(gnutls_dh_params_t, gnutls_x509_crt_fmt_t,
-                                            unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_export_raw(gnutls_dh_params_t, gnutls_datum_t* a1,
-                                          gnutls_datum_t* a2, unsigned int*) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_generate2(gnutls_dh_params_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_dh_params_import_dsa(gnutls_dh_params_t, gnutls_x509_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_pkcs3(gnutls_dh_params_t, const gnutls_datum_t*,
-                                            gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_raw(gnutls_dh_params_t, const gnutls_datum_t*,
-                                          const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_raw2(gnutls_dh_params_t, const gnutls_datum_t*,
-                                           const gnutls_datum_t*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_dh_params_import_raw3(gnutls_dh_params_t, const gnutls_datum_t*,
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_init(gnutls_dh_params_t* a0) {
-  if (a0) *a0 = nullptr;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
