@@ -1756,3 +1756,126 @@ CASE(gnutls_ffdhe_8192_group_prime, 0, call, _, SAME, "1024", ret_uint(gnutls_ff
 CASE(gnutls_ffdhe_8192_group_q, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_q.size))
 CASE(gnutls_ffdhe_8192_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_8192_group_generator.size))
 CASE(gnutls_ffdhe_8192_key_bits, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_8192_key_bits))
+
+/* ---- CRLs ---- */
+
+CASE(gnutls_x509_crl_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_crl_init(NULL)))
+CASE(gnutls_x509_crl_deinit, 1, null, _, SAME, RETURNED, gnutls_x509_crl_deinit(NULL); ret_void())
+CASE(gnutls_x509_crl_import, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_import(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_crl_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_import(empty_crl(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_import, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_crl_import(empty_crl(), cert_pem(), (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_x509_crl_export, 1, null, _, SAME, INVAL, char b[64]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_export(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_x509_crl_export, 2, range, _, DIFFERS, INVAL, char b[2048]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_export(crl(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_x509_crl_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 4096;
+     ret_int(gnutls_x509_crl_export(crl(), GNUTLS_X509_FMT_DER, NULL, &n)))
+CASE(gnutls_x509_crl_export, 4, null, _, SAME, INVAL, char b[64];
+     ret_int(gnutls_x509_crl_export(crl(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_x509_crl_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_x509_crl_export2(NULL, GNUTLS_X509_FMT_PEM, &d)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_x509_crl_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_x509_crl_export2(crl(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
+CASE(gnutls_x509_crl_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_export2(crl(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_x509_crl_get_issuer_dn, 1, null, _, SAME, INVAL, char b[256]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_get_issuer_dn(NULL, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_x509_crl_get_issuer_dn, 2, null, _, DIFFERS, SHORT_BUF "/37", size_t n = 256;
+     int r = gnutls_x509_crl_get_issuer_dn(crl(), NULL, &n); ret_int_and(r, (long)n))
+CASE(gnutls_x509_crl_get_issuer_dn, 3, null, _, SAME, INVAL, char b[256];
+     ret_int(gnutls_x509_crl_get_issuer_dn(crl(), b, NULL)))
+CASE(gnutls_x509_crl_get_issuer_dn2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_x509_crl_get_issuer_dn2(NULL, &d)))
+CASE(gnutls_x509_crl_get_issuer_dn2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_issuer_dn2(crl(), NULL)))
+CASE(gnutls_x509_crl_get_this_update, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crl_get_this_update(NULL)))
+CASE(gnutls_x509_crl_get_next_update, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crl_get_next_update(NULL)))
+CASE(gnutls_x509_crl_get_version, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_version(NULL)))
+CASE(gnutls_x509_crl_get_crt_count, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_crt_count(NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 1, null, _, SAME, INVAL, unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(NULL, 0, b, &n, NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     unsigned char b[64]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 99, b, &n, NULL)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_x509_crl_get_crt_serial, 3, null, _, DIFFERS, SHORT_BUF "/9", size_t n = 64;
+     int r = gnutls_x509_crl_get_crt_serial(crl(), 0, NULL, &n, NULL); ret_int_and(r, (long)n))
+CASE(gnutls_x509_crl_get_crt_serial, 4, null, _, SAME, INVAL, unsigned char b[64];
+     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, b, NULL, NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 5, null, _, SAME, "0", unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, b, &n, NULL)))
+CASE(gnutls_x509_crl_check_issuer, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crl_check_issuer(NULL, certificate())))
+CASE(gnutls_x509_crl_check_issuer, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crl_check_issuer(crl(), NULL)))
+CASE(gnutls_x509_crl_verify, 1, null, _, SAME, INVAL, unsigned v;
+     gnutls_x509_crt_t ca = certificate();
+     ret_int(gnutls_x509_crl_verify(NULL, &ca, 1, 0, &v)))
+CASE(gnutls_x509_crl_verify, 2, null, _, SAME, "0/66", unsigned v = 0;
+     int r = gnutls_x509_crl_verify(crl(), NULL, 0, 0, &v); ret_int_and(r, (long)v))
+/* DIFFERS: GnuTLS reads CA_list past its end for a length it does not have. */
+CASE(gnutls_x509_crl_verify, 3, range, _, DIFFERS, INVAL, unsigned v;
+     ret_int(gnutls_x509_crl_verify(crl(), NULL, 5, 0, &v)))
+/* Flags change nothing for a CRL whose issuer is absent. */
+CASE(gnutls_x509_crl_verify, 4, range, _, SAME, "0/66", unsigned v = 0;
+     gnutls_x509_crt_t other = certificate();
+     int r = gnutls_x509_crl_verify(crl(), &other, 1, 0xffffu, &v); ret_int_and(r, (long)v))
+/* The status is computed and not stored, as in GnuTLS. */
+CASE(gnutls_x509_crl_verify, 5, null, _, SAME, "0", gnutls_x509_crt_t ca = certificate();
+     ret_int(gnutls_x509_crl_verify(crl(), &ca, 1, 0, NULL)))
+CASE(gnutls_x509_crl_list_import, 1, null, _, SAME, INVAL, unsigned max = 4;
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(NULL, &max, &d, GNUTLS_X509_FMT_PEM, 0);
+     ret_int(r); gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import, 2, null, _, SAME, INVAL, gnutls_x509_crl_t l[4];
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(l, NULL, &d, GNUTLS_X509_FMT_PEM, 0);
+     ret_int(r); gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import, 3, null, _, SAME, INVAL, gnutls_x509_crl_t l[4];
+     unsigned max = 4; ret_int(gnutls_x509_crl_list_import(l, &max, NULL, GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_list_import, 4, range, _, DIFFERS, INVAL, gnutls_x509_crl_t l[4];
+     unsigned max = 4;
+     ret_int(gnutls_x509_crl_list_import(l, &max, cert_pem(), (gnutls_x509_crt_fmt_t)99, 0)))
+/* Unknown flags are ignored, as in GnuTLS. */
+CASE(gnutls_x509_crl_list_import, 5, range, _, SAME, "1", gnutls_x509_crl_t l[4];
+     unsigned max = 4; gnutls_datum_t d = {NULL, 0};
+     int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(l, &max, &d, GNUTLS_X509_FMT_PEM, 1u << 20);
+     ret_int(r); if (r == 1) gnutls_x509_crl_deinit(l[0]); gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import2, 1, null, _, SAME, INVAL, unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(NULL, &n, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads the text first (no CRL in it: GNUTLS_E_BASE64_DECODING_ERROR). */
+CASE(gnutls_x509_crl_list_import2, 2, null, _, DIFFERS, INVAL, gnutls_x509_crl_t* l;
+     ret_int(gnutls_x509_crl_list_import2(&l, NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(gnutls_x509_crl_list_import2, 3, null, _, SAME, INVAL, gnutls_x509_crl_t* l; unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(&l, &n, NULL, GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_list_import2, 4, range, _, DIFFERS, INVAL, gnutls_x509_crl_t* l; unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(&l, &n, cert_pem(), (gnutls_x509_crt_fmt_t)99, 0)))
+CASE(gnutls_x509_crl_list_import2, 5, range, _, SAME, "0/1", gnutls_x509_crl_t* l = NULL;
+     unsigned n = 0, i; gnutls_datum_t d = {NULL, 0};
+     int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import2(&l, &n, &d, GNUTLS_X509_FMT_PEM, 1u << 20);
+     ret_int_and(r, (long)n); for (i = 0; r == 0 && i < n; i++) gnutls_x509_crl_deinit(l[i]);
+     gnutls_free(l); gnutls_free(d.data))
+CASE(gnutls_certificate_set_x509_crl, 1, null, _, SAME, INVAL, gnutls_x509_crl_t c = crl();
+     ret_int(gnutls_certificate_set_x509_crl(NULL, &c, 1)))
+CASE(gnutls_certificate_set_x509_crl, 2, null, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_crl(empty_credentials(), NULL, 0)))
+/* DIFFERS: GnuTLS reads a negative count as a large one and runs past the list. */
+CASE(gnutls_certificate_set_x509_crl, 3, range, _, DIFFERS, INVAL, gnutls_x509_crl_t c = crl();
+     ret_int(gnutls_certificate_set_x509_crl(empty_credentials(), &c, -1)))

@@ -38,6 +38,8 @@ gnutls_x509_dn_t subject_dn(void);            /* certificate()'s subject */
 const gnutls_datum_t* raw_dn(void);           /* its DER */
 gnutls_x509_privkey_t x509_private_key(void); /* ecdsa.key imported */
 gnutls_privkey_t private_key(void);           /* the same, abstract */
+gnutls_x509_crl_t crl(void);                  /* crl.pem imported */
+gnutls_x509_crl_t empty_crl(void);            /* initialized, nothing imported */
 gnutls_dh_params_t dh_params(void);           /* ffdhe2048 imported */
 gnutls_dh_params_t empty_dh_params(void);     /* initialized, nothing imported */
 

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 830 functions.
+// 813 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -293,11 +293,6 @@ CODA_STUB void gnutls_certificate_set_trust_list(gnutls_certificate_credentials_
 
 CODA_STUB void gnutls_certificate_set_verify_limits(gnutls_certificate_credentials_t, unsigned int,
                                                     unsigned int) {}
-
-CODA_STUB int gnutls_certificate_set_x509_crl(gnutls_certificate_credentials_t, gnutls_x509_crl_t*,
-                                              int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_certificate_set_x509_key(gnutls_certificate_credentials_t, gnutls_x509_crt_t*,
                                               int, gnutls_x509_privkey_t) {
@@ -2660,22 +2655,6 @@ CODA_STUB int gnutls_x509_cidr_to_rfc5280(const char*, gnutls_datum_t* a1) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_x509_crl_check_issuer(gnutls_x509_crl_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
-CODA_STUB void gnutls_x509_crl_deinit(gnutls_x509_crl_t) {}
-
-CODA_STUB int gnutls_x509_crl_export(gnutls_x509_crl_t, gnutls_x509_crt_fmt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_export2(gnutls_x509_crl_t, gnutls_x509_crt_fmt_t,
-                                      gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t, unsigned int, void*,
                                                           size_t*, unsigned int*, void*, size_t*,
                                                           unsigned int*) {
@@ -2684,15 +2663,6 @@ CODA_STUB int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t, uns
 
 CODA_STUB int gnutls_x509_crl_get_authority_key_id(gnutls_x509_crl_t, void*, size_t*,
                                                    unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_crt_count(gnutls_x509_crl_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_crt_serial(gnutls_x509_crl_t, unsigned int, unsigned char*,
-                                             size_t*, time_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2719,15 +2689,6 @@ CODA_STUB int gnutls_x509_crl_get_extension_oid(gnutls_x509_crl_t, unsigned int,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crl_get_issuer_dn(gnutls_x509_crl_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_issuer_dn2(gnutls_x509_crl_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_get_issuer_dn3(gnutls_x509_crl_t, gnutls_datum_t* a1, unsigned int) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2736,10 +2697,6 @@ CODA_STUB int gnutls_x509_crl_get_issuer_dn3(gnutls_x509_crl_t, gnutls_datum_t* 
 CODA_STUB int gnutls_x509_crl_get_issuer_dn_by_oid(gnutls_x509_crl_t, const char*, unsigned int,
                                                    unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB time_t gnutls_x509_crl_get_next_update(gnutls_x509_crl_t) {
-  return static_cast<time_t>(-1);
 }
 
 CODA_STUB int gnutls_x509_crl_get_number(gnutls_x509_crl_t, void*, size_t*, unsigned int*) {
@@ -2763,42 +2720,12 @@ CODA_STUB int gnutls_x509_crl_get_signature_oid(gnutls_x509_crl_t, char*, size_t
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB time_t gnutls_x509_crl_get_this_update(gnutls_x509_crl_t) {
-  return static_cast<time_t>(-1);
-}
-
-CODA_STUB int gnutls_x509_crl_get_version(gnutls_x509_crl_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_import(gnutls_x509_crl_t, const gnutls_datum_t*,
-                                     gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_init(gnutls_x509_crl_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_iter_crt_serial(gnutls_x509_crl_t, gnutls_x509_crl_iter_t*,
                                               unsigned char*, size_t*, time_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB void gnutls_x509_crl_iter_deinit(gnutls_x509_crl_iter_t) {}
-
-CODA_STUB int gnutls_x509_crl_list_import(gnutls_x509_crl_t*, unsigned int*, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_list_import2(gnutls_x509_crl_t** a0, unsigned int*,
-                                           const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                           unsigned int) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_x509_crl_print(gnutls_x509_crl_t, gnutls_certificate_print_formats_t,
                                     gnutls_datum_t* a2) {
@@ -2845,12 +2772,6 @@ CODA_STUB int gnutls_x509_crl_sign(gnutls_x509_crl_t, gnutls_x509_crt_t, gnutls_
 
 CODA_STUB int gnutls_x509_crl_sign2(gnutls_x509_crl_t, gnutls_x509_crt_t, gnutls_x509_privkey_t,
                                     gnutls_digest_algorithm_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_verify(gnutls_x509_crl_t, const gnutls_x509_crt_t*, unsigned int,
-                                     unsigned int, unsigned int* a4) {
-  if (a4) *a4 = GNUTLS_CERT_INVALID;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
