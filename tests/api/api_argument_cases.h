@@ -1654,8 +1654,7 @@ CASE(gnutls_dh_params_import_raw, 2, null, _, SAME, INVAL,
      ret_int(gnutls_dh_params_import_raw(empty_dh_params(), NULL,
                                          &gnutls_ffdhe_2048_group_generator)))
 CASE(gnutls_dh_params_import_raw, 3, null, _, SAME, INVAL,
-     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), &gnutls_ffdhe_2048_group_prime,
-                                         NULL)))
+     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), &gnutls_ffdhe_2048_group_prime, NULL)))
 CASE(gnutls_dh_params_import_raw2, 1, null, _, SAME, INVAL,
      ret_int(gnutls_dh_params_import_raw2(NULL, &gnutls_ffdhe_2048_group_prime,
                                           &gnutls_ffdhe_2048_group_generator, 256)))
@@ -1663,18 +1662,19 @@ CASE(gnutls_dh_params_import_raw2, 2, null, _, SAME, INVAL,
      ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), NULL,
                                           &gnutls_ffdhe_2048_group_generator, 256)))
 CASE(gnutls_dh_params_import_raw2, 3, null, _, SAME, INVAL,
-     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), &gnutls_ffdhe_2048_group_prime,
-                                          NULL, 256)))
+     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), &gnutls_ffdhe_2048_group_prime, NULL,
+                                          256)))
 /* Any private value size is stored, as in GnuTLS. */
-CASE(gnutls_dh_params_import_raw2, 4, range, _, SAME, "0/4294967295", gnutls_dh_params_t d;
-     gnutls_datum_t p, g; unsigned bits = 0; gnutls_dh_params_init(&d);
-     int r = gnutls_dh_params_import_raw2(d, &gnutls_ffdhe_2048_group_prime,
-                                          &gnutls_ffdhe_2048_group_generator, 0xffffffffu);
-     if (r == 0 && gnutls_dh_params_export_raw(d, &p, &g, &bits) == 0) {
-       gnutls_free(p.data);
-       gnutls_free(g.data);
-     } ret_int_and(r, (long)bits);
-     gnutls_dh_params_deinit(d))
+CASE(
+    gnutls_dh_params_import_raw2, 4, range, _, SAME, "0/4294967295", gnutls_dh_params_t d;
+    gnutls_datum_t p, g; unsigned bits = 0; gnutls_dh_params_init(&d);
+    int r = gnutls_dh_params_import_raw2(d, &gnutls_ffdhe_2048_group_prime,
+                                         &gnutls_ffdhe_2048_group_generator, 0xffffffffu);
+    if (r == 0 && gnutls_dh_params_export_raw(d, &p, &g, &bits) == 0) {
+      gnutls_free(p.data);
+      gnutls_free(g.data);
+    } ret_int_and(r, (long)bits);
+    gnutls_dh_params_deinit(d))
 /* DIFFERS: GnuTLS reads the text before it looks at the handle, so this
  * certificate gives GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR there. */
 CASE(gnutls_dh_params_import_pkcs3, 1, null, _, DIFFERS, INVAL,
@@ -1705,8 +1705,8 @@ CASE(gnutls_dh_params_export2_pkcs3, 1, null, _, SAME, INVAL, gnutls_datum_t d;
      ret_int(gnutls_dh_params_export2_pkcs3(NULL, GNUTLS_X509_FMT_PEM, &d)))
 /* DIFFERS: GnuTLS writes DER for any format but PEM. */
 CASE(gnutls_dh_params_export2_pkcs3, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
-     int r = gnutls_dh_params_export2_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, &d);
-     ret_int(r); if (r == 0) gnutls_free(d.data))
+     int r = gnutls_dh_params_export2_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
 CASE(gnutls_dh_params_export2_pkcs3, 3, null, _, SAME, INVAL,
      ret_int(gnutls_dh_params_export2_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, NULL)))
 CASE(gnutls_dh_params_export_raw, 1, null, _, SAME, INVAL, gnutls_datum_t p, g; unsigned bits;
@@ -1717,9 +1717,12 @@ CASE(gnutls_dh_params_export_raw, 2, null, _, SAME, INVAL, gnutls_datum_t g; uns
      ret_int(gnutls_dh_params_export_raw(dh_params(), NULL, &g, &bits)))
 CASE(gnutls_dh_params_export_raw, 3, null, _, SAME, INVAL, gnutls_datum_t p; unsigned bits;
      ret_int(gnutls_dh_params_export_raw(dh_params(), &p, NULL, &bits)))
-CASE(gnutls_dh_params_export_raw, 4, null, _, SAME, "0", gnutls_datum_t p, g;
-     int r = gnutls_dh_params_export_raw(dh_params(), &p, &g, NULL); ret_int(r);
-     if (r == 0) { gnutls_free(p.data); gnutls_free(g.data); })
+CASE(
+    gnutls_dh_params_export_raw, 4, null, _, SAME, "0", gnutls_datum_t p, g;
+    int r = gnutls_dh_params_export_raw(dh_params(), &p, &g, NULL); ret_int(r); if (r == 0) {
+      gnutls_free(p.data);
+      gnutls_free(g.data);
+    })
 CASE(gnutls_dh_params_generate2, 1, null, _, SAME, INVAL,
      ret_int(gnutls_dh_params_generate2(NULL, 2048)))
 /* DIFFERS: Coda makes no new groups (README); GnuTLS refuses a size this
@@ -1727,34 +1730,46 @@ CASE(gnutls_dh_params_generate2, 1, null, _, SAME, INVAL,
 CASE(gnutls_dh_params_generate2, 2, range, _, DIFFERS, "GNUTLS_E_UNIMPLEMENTED_FEATURE",
      ret_int(gnutls_dh_params_generate2(empty_dh_params(), 0x7fffffffu)))
 CASE(gnutls_certificate_set_dh_params, 1, null, _, SAME, RETURNED,
-     gnutls_certificate_set_dh_params(NULL, dh_params()); ret_void())
+     gnutls_certificate_set_dh_params(NULL, dh_params());
+     ret_void())
 CASE(gnutls_certificate_set_dh_params, 2, null, _, SAME, RETURNED,
-     gnutls_certificate_set_dh_params(empty_credentials(), NULL); ret_void())
+     gnutls_certificate_set_dh_params(empty_credentials(), NULL);
+     ret_void())
 CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
      ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
 /* Any level is stored, as in GnuTLS. */
 CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
      ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)99)))
 /* The RFC 7919 data symbols: their sizes (dh_params.c compares the bytes). */
-CASE(gnutls_ffdhe_2048_group_prime, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_group_prime.size))
+CASE(gnutls_ffdhe_2048_group_prime, 0, call, _, SAME, "256",
+     ret_uint(gnutls_ffdhe_2048_group_prime.size))
 CASE(gnutls_ffdhe_2048_group_q, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_group_q.size))
-CASE(gnutls_ffdhe_2048_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_2048_group_generator.size))
+CASE(gnutls_ffdhe_2048_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_2048_group_generator.size))
 CASE(gnutls_ffdhe_2048_key_bits, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_key_bits))
-CASE(gnutls_ffdhe_3072_group_prime, 0, call, _, SAME, "384", ret_uint(gnutls_ffdhe_3072_group_prime.size))
+CASE(gnutls_ffdhe_3072_group_prime, 0, call, _, SAME, "384",
+     ret_uint(gnutls_ffdhe_3072_group_prime.size))
 CASE(gnutls_ffdhe_3072_group_q, 0, call, _, SAME, "384", ret_uint(gnutls_ffdhe_3072_group_q.size))
-CASE(gnutls_ffdhe_3072_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_3072_group_generator.size))
+CASE(gnutls_ffdhe_3072_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_3072_group_generator.size))
 CASE(gnutls_ffdhe_3072_key_bits, 0, call, _, SAME, "276", ret_uint(gnutls_ffdhe_3072_key_bits))
-CASE(gnutls_ffdhe_4096_group_prime, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_4096_group_prime.size))
+CASE(gnutls_ffdhe_4096_group_prime, 0, call, _, SAME, "512",
+     ret_uint(gnutls_ffdhe_4096_group_prime.size))
 CASE(gnutls_ffdhe_4096_group_q, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_4096_group_q.size))
-CASE(gnutls_ffdhe_4096_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_4096_group_generator.size))
+CASE(gnutls_ffdhe_4096_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_4096_group_generator.size))
 CASE(gnutls_ffdhe_4096_key_bits, 0, call, _, SAME, "336", ret_uint(gnutls_ffdhe_4096_key_bits))
-CASE(gnutls_ffdhe_6144_group_prime, 0, call, _, SAME, "768", ret_uint(gnutls_ffdhe_6144_group_prime.size))
+CASE(gnutls_ffdhe_6144_group_prime, 0, call, _, SAME, "768",
+     ret_uint(gnutls_ffdhe_6144_group_prime.size))
 CASE(gnutls_ffdhe_6144_group_q, 0, call, _, SAME, "768", ret_uint(gnutls_ffdhe_6144_group_q.size))
-CASE(gnutls_ffdhe_6144_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_6144_group_generator.size))
+CASE(gnutls_ffdhe_6144_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_6144_group_generator.size))
 CASE(gnutls_ffdhe_6144_key_bits, 0, call, _, SAME, "376", ret_uint(gnutls_ffdhe_6144_key_bits))
-CASE(gnutls_ffdhe_8192_group_prime, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_prime.size))
+CASE(gnutls_ffdhe_8192_group_prime, 0, call, _, SAME, "1024",
+     ret_uint(gnutls_ffdhe_8192_group_prime.size))
 CASE(gnutls_ffdhe_8192_group_q, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_q.size))
-CASE(gnutls_ffdhe_8192_group_generator, 0, call, _, SAME, "1", ret_uint(gnutls_ffdhe_8192_group_generator.size))
+CASE(gnutls_ffdhe_8192_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_8192_group_generator.size))
 CASE(gnutls_ffdhe_8192_key_bits, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_8192_key_bits))
 
 /* ---- CRLs ---- */
@@ -1808,8 +1823,8 @@ CASE(gnutls_x509_crl_get_crt_count, 1, null, _, SAME, INVAL,
 CASE(gnutls_x509_crl_get_crt_serial, 1, null, _, SAME, INVAL, unsigned char b[64];
      size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(NULL, 0, b, &n, NULL)))
 CASE(gnutls_x509_crl_get_crt_serial, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
-     unsigned char b[64]; size_t n = sizeof b;
-     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 99, b, &n, NULL)))
+     unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(crl(), 99, b, &n, NULL)))
 /* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
 CASE(gnutls_x509_crl_get_crt_serial, 3, null, _, DIFFERS, SHORT_BUF "/9", size_t n = 64;
      int r = gnutls_x509_crl_get_crt_serial(crl(), 0, NULL, &n, NULL); ret_int_and(r, (long)n))
@@ -1822,8 +1837,7 @@ CASE(gnutls_x509_crl_check_issuer, 1, null, _, SAME, "0",
 CASE(gnutls_x509_crl_check_issuer, 2, null, _, SAME, "0",
      ret_uint(gnutls_x509_crl_check_issuer(crl(), NULL)))
 CASE(gnutls_x509_crl_verify, 1, null, _, SAME, INVAL, unsigned v;
-     gnutls_x509_crt_t ca = certificate();
-     ret_int(gnutls_x509_crl_verify(NULL, &ca, 1, 0, &v)))
+     gnutls_x509_crt_t ca = certificate(); ret_int(gnutls_x509_crl_verify(NULL, &ca, 1, 0, &v)))
 CASE(gnutls_x509_crl_verify, 2, null, _, SAME, "0/66", unsigned v = 0;
      int r = gnutls_x509_crl_verify(crl(), NULL, 0, 0, &v); ret_int_and(r, (long)v))
 /* DIFFERS: GnuTLS reads CA_list past its end for a length it does not have. */
@@ -1842,18 +1856,17 @@ CASE(gnutls_x509_crl_list_import, 1, null, _, SAME, INVAL, unsigned max = 4;
      ret_int(r); gnutls_free(d.data))
 CASE(gnutls_x509_crl_list_import, 2, null, _, SAME, INVAL, gnutls_x509_crl_t l[4];
      gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
-     if (r == 0) r = gnutls_x509_crl_list_import(l, NULL, &d, GNUTLS_X509_FMT_PEM, 0);
-     ret_int(r); gnutls_free(d.data))
-CASE(gnutls_x509_crl_list_import, 3, null, _, SAME, INVAL, gnutls_x509_crl_t l[4];
-     unsigned max = 4; ret_int(gnutls_x509_crl_list_import(l, &max, NULL, GNUTLS_X509_FMT_PEM, 0)))
+     if (r == 0) r = gnutls_x509_crl_list_import(l, NULL, &d, GNUTLS_X509_FMT_PEM, 0); ret_int(r);
+     gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import, 3, null, _, SAME, INVAL, gnutls_x509_crl_t l[4]; unsigned max = 4;
+     ret_int(gnutls_x509_crl_list_import(l, &max, NULL, GNUTLS_X509_FMT_PEM, 0)))
 /* DIFFERS: GnuTLS reads any format but PEM as DER. */
 CASE(gnutls_x509_crl_list_import, 4, range, _, DIFFERS, INVAL, gnutls_x509_crl_t l[4];
      unsigned max = 4;
      ret_int(gnutls_x509_crl_list_import(l, &max, cert_pem(), (gnutls_x509_crt_fmt_t)99, 0)))
 /* Unknown flags are ignored, as in GnuTLS. */
-CASE(gnutls_x509_crl_list_import, 5, range, _, SAME, "1", gnutls_x509_crl_t l[4];
-     unsigned max = 4; gnutls_datum_t d = {NULL, 0};
-     int r = gnutls_load_file(cert_file("crl.pem"), &d);
+CASE(gnutls_x509_crl_list_import, 5, range, _, SAME, "1", gnutls_x509_crl_t l[4]; unsigned max = 4;
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
      if (r == 0) r = gnutls_x509_crl_list_import(l, &max, &d, GNUTLS_X509_FMT_PEM, 1u << 20);
      ret_int(r); if (r == 1) gnutls_x509_crl_deinit(l[0]); gnutls_free(d.data))
 CASE(gnutls_x509_crl_list_import2, 1, null, _, SAME, INVAL, unsigned n;
