@@ -1740,6 +1740,21 @@ CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
 /* Any level is stored, as in GnuTLS. */
 CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
      ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)99)))
+CASE(gnutls_anon_set_server_dh_params, 1, null, _, SAME, RETURNED,
+     gnutls_anon_set_server_dh_params(NULL, dh_params());
+     ret_void())
+CASE(gnutls_anon_set_server_dh_params, 2, null, _, SAME, RETURNED,
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a); gnutls_anon_set_server_dh_params(a, NULL);
+     ret_void(); gnutls_anon_free_server_credentials(a))
+CASE(gnutls_anon_set_server_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_set_server_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+/* Any level is stored, as in GnuTLS. */
+CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a);
+     ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)99));
+     gnutls_anon_free_server_credentials(a))
 /* The RFC 7919 data symbols: their sizes (dh_params.c compares the bytes). */
 CASE(gnutls_ffdhe_2048_group_prime, 0, call, _, SAME, "256",
      ret_uint(gnutls_ffdhe_2048_group_prime.size))

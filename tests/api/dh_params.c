@@ -204,6 +204,15 @@ static void pkcs3(void) {
     }
     gnutls_certificate_free_credentials(cred);
   }
+  {
+    gnutls_anon_server_credentials_t anon;
+    gnutls_anon_allocate_server_credentials(&anon);
+    gnutls_anon_set_server_dh_params(anon, dh);
+    MATCH("anon.set_dh_params", "returned");
+    MATCH("anon.set_known_dh_params", "%d",
+          gnutls_anon_set_server_known_dh_params(anon, GNUTLS_SEC_PARAM_MEDIUM));
+    gnutls_anon_free_server_credentials(anon);
+  }
   gnutls_dh_params_deinit(dh);
 }
 

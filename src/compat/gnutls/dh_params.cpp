@@ -180,4 +180,19 @@ int gnutls_certificate_set_known_dh_params(gnutls_certificate_credentials_t res,
   return 0;
 }
 
+// Anonymous credentials take them too (gnutls-serv sets both); Coda offers
+// no anonymous key exchange, so they are only kept.
+void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t res,
+                                      gnutls_dh_params_t dh_params) {
+  if (res == nullptr || dh_params == nullptr) return;
+  res->dh_params = dh_params->params;
+}
+
+int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t res,
+                                           gnutls_sec_param_t sec_param) {
+  if (res == nullptr) return GNUTLS_E_INVALID_REQUEST;
+  res->dh_sec_param = sec_param;
+  return 0;
+}
+
 }  // extern "C"

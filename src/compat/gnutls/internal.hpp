@@ -36,7 +36,10 @@ struct gnutls_anon_client_credentials_st {
   int unused = 0;
 };
 struct gnutls_anon_server_credentials_st {
-  int unused = 0;
+  // gnutls_anon_set_server_dh_params / _known_dh_params: kept, unused (no
+  // anonymous key exchange).
+  std::optional<coda::crypto::DhParams> dh_params;
+  gnutls_sec_param_t dh_sec_param = GNUTLS_SEC_PARAM_UNKNOWN;
 };
 
 namespace coda::compat {

@@ -19,7 +19,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 813 functions.
+// 811 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -70,14 +70,6 @@ CODA_STUB void gnutls_alert_set_read_function(gnutls_session_t, gnutls_alert_rea
 
 CODA_STUB void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t,
                                                gnutls_params_function*) {}
-
-CODA_STUB void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t,
-                                                gnutls_dh_params_t) {}
-
-CODA_STUB int gnutls_anon_set_server_known_dh_params(gnutls_anon_server_credentials_t,
-                                                     gnutls_sec_param_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t,
                                                       gnutls_params_function*) {}
