@@ -1841,8 +1841,9 @@ CASE(gnutls_x509_crl_get_crt_serial, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA
      unsigned char b[64];
      size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(crl(), 99, b, &n, NULL)))
 /* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
-CASE(gnutls_x509_crl_get_crt_serial, 3, null, _, DIFFERS, SHORT_BUF "/9", size_t n = 64;
-     int r = gnutls_x509_crl_get_crt_serial(crl(), 0, NULL, &n, NULL); ret_int_and(r, (long)n))
+/* (The serial's size depends on the random serial make_certs.sh chose.) */
+CASE(gnutls_x509_crl_get_crt_serial, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 64;
+     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, NULL, &n, NULL)))
 CASE(gnutls_x509_crl_get_crt_serial, 4, null, _, SAME, INVAL, unsigned char b[64];
      ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, b, NULL, NULL)))
 CASE(gnutls_x509_crl_get_crt_serial, 5, null, _, SAME, "0", unsigned char b[64];
