@@ -125,6 +125,17 @@ constexpr unsigned kHostFlags =
 // Safe because the caller trusts the chain only when no bit was recorded.
 int collect_errors(int ok, X509_STORE_CTX* ctx) {
   if (ok == 1) return 1;
+  // With CRLs in the store (add_crls), a certificate whose issuer has none
+  // is not checked, as in GnuTLS; a CRL past its nextUpdate still counts.
+  switch (X509_STORE_CTX_get_error(ctx)) {
+    case X509_V_ERR_UNABLE_TO_GET_CRL:
+    case X509_V_ERR_CRL_HAS_EXPIRED:
+    case X509_V_ERR_CRL_NOT_YET_VALID:
+    case X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER:
+      return 1;
+    default:
+      break;
+  }
   auto* status = static_cast<uint32_t*>(X509_STORE_CTX_get_app_data(ctx));
   if (status != nullptr) *status |= status_for_error(X509_STORE_CTX_get_error(ctx));
   return 1;

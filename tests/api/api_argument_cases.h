@@ -2027,17 +2027,6 @@ CASE(gnutls_idna_reverse_map, 3, null, _, DIFFERS, INVAL,
 CASE(gnutls_idna_reverse_map, 4, range, _, SAME, "0/9", gnutls_datum_t o = {NULL, 0};
      int r = gnutls_idna_reverse_map("localhost", 9, &o, UINT_MAX); ret_int_and(r, o.size);
      gnutls_free(o.data))
-CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
-     ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
-CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
-     ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)999)))
-CASE(gnutls_anon_set_server_known_dh_params, 1, null, _, SAME, INVAL,
-     ret_int(gnutls_anon_set_server_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
-CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
-     gnutls_anon_server_credentials_t a;
-     gnutls_anon_allocate_server_credentials(&a);
-     ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)999));
-     gnutls_anon_free_server_credentials(a))
 CASE(gnutls_certificate_get_verify_flags, 1, null, _, SAME, "0",
      ret_uint(gnutls_certificate_get_verify_flags(NULL)))
 CASE(gnutls_session_set_verify_cert2, 1, null, _, SAME, RETURNED,
@@ -2052,3 +2041,276 @@ CASE(gnutls_session_set_verify_cert2, 3, range, _, SAME, RETURNED,
 CASE(gnutls_session_set_verify_cert2, 4, range, _, SAME, RETURNED,
      gnutls_session_set_verify_cert2(new_client(), NULL, 0, UINT_MAX);
      ret_void())
+/* ---- Diffie-Hellman parameters ---- */
+
+CASE(gnutls_dh_params_init, 1, null, _, SAME, INVAL, ret_int(gnutls_dh_params_init(NULL)))
+CASE(gnutls_dh_params_deinit, 1, null, _, SAME, RETURNED, gnutls_dh_params_deinit(NULL); ret_void())
+CASE(gnutls_dh_params_cpy, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_cpy(NULL, dh_params())))
+CASE(gnutls_dh_params_cpy, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_cpy(empty_dh_params(), NULL)))
+/* GnuTLS crashes copying parameters never set; Coda copies the nothing. */
+CASE(gnutls_dh_params_cpy, 2, bad, never_set, SAME, "0", gnutls_dh_params_t d;
+     gnutls_dh_params_init(&d); ret_int(gnutls_dh_params_cpy(d, empty_dh_params()));
+     gnutls_dh_params_deinit(d))
+CASE(gnutls_dh_params_import_raw, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(NULL, &gnutls_ffdhe_2048_group_prime,
+                                         &gnutls_ffdhe_2048_group_generator)))
+CASE(gnutls_dh_params_import_raw, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), NULL,
+                                         &gnutls_ffdhe_2048_group_generator)))
+CASE(gnutls_dh_params_import_raw, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw(empty_dh_params(), &gnutls_ffdhe_2048_group_prime, NULL)))
+CASE(gnutls_dh_params_import_raw2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(NULL, &gnutls_ffdhe_2048_group_prime,
+                                          &gnutls_ffdhe_2048_group_generator, 256)))
+CASE(gnutls_dh_params_import_raw2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), NULL,
+                                          &gnutls_ffdhe_2048_group_generator, 256)))
+CASE(gnutls_dh_params_import_raw2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_raw2(empty_dh_params(), &gnutls_ffdhe_2048_group_prime, NULL,
+                                          256)))
+/* Any private value size is stored, as in GnuTLS. */
+CASE(
+    gnutls_dh_params_import_raw2, 4, range, _, SAME, "0/4294967295", gnutls_dh_params_t d;
+    gnutls_datum_t p, g; unsigned bits = 0; gnutls_dh_params_init(&d);
+    int r = gnutls_dh_params_import_raw2(d, &gnutls_ffdhe_2048_group_prime,
+                                         &gnutls_ffdhe_2048_group_generator, 0xffffffffu);
+    if (r == 0 && gnutls_dh_params_export_raw(d, &p, &g, &bits) == 0) {
+      gnutls_free(p.data);
+      gnutls_free(g.data);
+    } ret_int_and(r, (long)bits);
+    gnutls_dh_params_deinit(d))
+/* DIFFERS: GnuTLS reads the text before it looks at the handle, so this
+ * certificate gives GNUTLS_E_BASE64_UNEXPECTED_HEADER_ERROR there. */
+CASE(gnutls_dh_params_import_pkcs3, 1, null, _, DIFFERS, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_dh_params_import_pkcs3, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(empty_dh_params(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_dh_params_import_pkcs3, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_dh_params_import_pkcs3(empty_dh_params(), cert_pem(),
+                                           (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_dh_params_export_pkcs3, 1, null, _, SAME, INVAL, unsigned char b[600];
+     size_t n = sizeof b; ret_int(gnutls_dh_params_export_pkcs3(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+/* GnuTLS crashes exporting parameters never set. */
+CASE(gnutls_dh_params_export_pkcs3, 1, bad, never_set, SAME, INVAL, unsigned char b[600];
+     size_t n = sizeof b;
+     ret_int(gnutls_dh_params_export_pkcs3(empty_dh_params(), GNUTLS_X509_FMT_PEM, b, &n)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_dh_params_export_pkcs3, 2, range, _, DIFFERS, INVAL, unsigned char b[600];
+     size_t n = sizeof b;
+     ret_int(gnutls_dh_params_export_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_dh_params_export_pkcs3, 3, null, _, DIFFERS, SHORT_BUF "/425", size_t n = 600;
+     int r = gnutls_dh_params_export_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, NULL, &n);
+     ret_int_and(r, (long)n))
+CASE(gnutls_dh_params_export_pkcs3, 4, null, _, SAME, INVAL, unsigned char b[600];
+     ret_int(gnutls_dh_params_export_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_dh_params_export2_pkcs3, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_dh_params_export2_pkcs3(NULL, GNUTLS_X509_FMT_PEM, &d)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_dh_params_export2_pkcs3, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_dh_params_export2_pkcs3(dh_params(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
+CASE(gnutls_dh_params_export2_pkcs3, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_export2_pkcs3(dh_params(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_dh_params_export_raw, 1, null, _, SAME, INVAL, gnutls_datum_t p, g; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(NULL, &p, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 1, bad, never_set, SAME, INVAL, gnutls_datum_t p, g;
+     unsigned bits; ret_int(gnutls_dh_params_export_raw(empty_dh_params(), &p, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 2, null, _, SAME, INVAL, gnutls_datum_t g; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(dh_params(), NULL, &g, &bits)))
+CASE(gnutls_dh_params_export_raw, 3, null, _, SAME, INVAL, gnutls_datum_t p; unsigned bits;
+     ret_int(gnutls_dh_params_export_raw(dh_params(), &p, NULL, &bits)))
+CASE(
+    gnutls_dh_params_export_raw, 4, null, _, SAME, "0", gnutls_datum_t p, g;
+    int r = gnutls_dh_params_export_raw(dh_params(), &p, &g, NULL); ret_int(r); if (r == 0) {
+      gnutls_free(p.data);
+      gnutls_free(g.data);
+    })
+CASE(gnutls_dh_params_generate2, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_dh_params_generate2(NULL, 2048)))
+/* DIFFERS: Coda makes no new groups (README); GnuTLS refuses a size this
+ * large as well. */
+CASE(gnutls_dh_params_generate2, 2, range, _, DIFFERS, "GNUTLS_E_UNIMPLEMENTED_FEATURE",
+     ret_int(gnutls_dh_params_generate2(empty_dh_params(), 0x7fffffffu)))
+CASE(gnutls_certificate_set_dh_params, 1, null, _, SAME, RETURNED,
+     gnutls_certificate_set_dh_params(NULL, dh_params());
+     ret_void())
+CASE(gnutls_certificate_set_dh_params, 2, null, _, SAME, RETURNED,
+     gnutls_certificate_set_dh_params(empty_credentials(), NULL);
+     ret_void())
+CASE(gnutls_certificate_set_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_certificate_set_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+/* Any level is stored, as in GnuTLS. */
+CASE(gnutls_certificate_set_known_dh_params, 2, range, _, SAME, "0",
+     ret_int(gnutls_certificate_set_known_dh_params(empty_credentials(), (gnutls_sec_param_t)99)))
+CASE(gnutls_anon_set_server_dh_params, 1, null, _, SAME, RETURNED,
+     gnutls_anon_set_server_dh_params(NULL, dh_params());
+     ret_void())
+CASE(gnutls_anon_set_server_dh_params, 2, null, _, SAME, RETURNED,
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a); gnutls_anon_set_server_dh_params(a, NULL);
+     ret_void(); gnutls_anon_free_server_credentials(a))
+CASE(gnutls_anon_set_server_known_dh_params, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_anon_set_server_known_dh_params(NULL, GNUTLS_SEC_PARAM_MEDIUM)))
+/* Any level is stored, as in GnuTLS. */
+CASE(gnutls_anon_set_server_known_dh_params, 2, range, _, SAME, "0",
+     gnutls_anon_server_credentials_t a;
+     gnutls_anon_allocate_server_credentials(&a);
+     ret_int(gnutls_anon_set_server_known_dh_params(a, (gnutls_sec_param_t)99));
+     gnutls_anon_free_server_credentials(a))
+/* The RFC 7919 data symbols: their sizes (dh_params.c compares the bytes). */
+CASE(gnutls_ffdhe_2048_group_prime, 0, call, _, SAME, "256",
+     ret_uint(gnutls_ffdhe_2048_group_prime.size))
+CASE(gnutls_ffdhe_2048_group_q, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_group_q.size))
+CASE(gnutls_ffdhe_2048_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_2048_group_generator.size))
+CASE(gnutls_ffdhe_2048_key_bits, 0, call, _, SAME, "256", ret_uint(gnutls_ffdhe_2048_key_bits))
+CASE(gnutls_ffdhe_3072_group_prime, 0, call, _, SAME, "384",
+     ret_uint(gnutls_ffdhe_3072_group_prime.size))
+CASE(gnutls_ffdhe_3072_group_q, 0, call, _, SAME, "384", ret_uint(gnutls_ffdhe_3072_group_q.size))
+CASE(gnutls_ffdhe_3072_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_3072_group_generator.size))
+CASE(gnutls_ffdhe_3072_key_bits, 0, call, _, SAME, "276", ret_uint(gnutls_ffdhe_3072_key_bits))
+CASE(gnutls_ffdhe_4096_group_prime, 0, call, _, SAME, "512",
+     ret_uint(gnutls_ffdhe_4096_group_prime.size))
+CASE(gnutls_ffdhe_4096_group_q, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_4096_group_q.size))
+CASE(gnutls_ffdhe_4096_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_4096_group_generator.size))
+CASE(gnutls_ffdhe_4096_key_bits, 0, call, _, SAME, "336", ret_uint(gnutls_ffdhe_4096_key_bits))
+CASE(gnutls_ffdhe_6144_group_prime, 0, call, _, SAME, "768",
+     ret_uint(gnutls_ffdhe_6144_group_prime.size))
+CASE(gnutls_ffdhe_6144_group_q, 0, call, _, SAME, "768", ret_uint(gnutls_ffdhe_6144_group_q.size))
+CASE(gnutls_ffdhe_6144_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_6144_group_generator.size))
+CASE(gnutls_ffdhe_6144_key_bits, 0, call, _, SAME, "376", ret_uint(gnutls_ffdhe_6144_key_bits))
+CASE(gnutls_ffdhe_8192_group_prime, 0, call, _, SAME, "1024",
+     ret_uint(gnutls_ffdhe_8192_group_prime.size))
+CASE(gnutls_ffdhe_8192_group_q, 0, call, _, SAME, "1024", ret_uint(gnutls_ffdhe_8192_group_q.size))
+CASE(gnutls_ffdhe_8192_group_generator, 0, call, _, SAME, "1",
+     ret_uint(gnutls_ffdhe_8192_group_generator.size))
+CASE(gnutls_ffdhe_8192_key_bits, 0, call, _, SAME, "512", ret_uint(gnutls_ffdhe_8192_key_bits))
+
+/* ---- CRLs ---- */
+
+CASE(gnutls_x509_crl_init, 1, null, _, SAME, INVAL, ret_int(gnutls_x509_crl_init(NULL)))
+CASE(gnutls_x509_crl_deinit, 1, null, _, SAME, RETURNED, gnutls_x509_crl_deinit(NULL); ret_void())
+CASE(gnutls_x509_crl_import, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_import(NULL, cert_pem(), GNUTLS_X509_FMT_PEM)))
+CASE(gnutls_x509_crl_import, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_import(empty_crl(), NULL, GNUTLS_X509_FMT_PEM)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_import, 3, range, _, DIFFERS, INVAL,
+     ret_int(gnutls_x509_crl_import(empty_crl(), cert_pem(), (gnutls_x509_crt_fmt_t)99)))
+CASE(gnutls_x509_crl_export, 1, null, _, SAME, INVAL, char b[64]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_export(NULL, GNUTLS_X509_FMT_PEM, b, &n)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_x509_crl_export, 2, range, _, DIFFERS, INVAL, char b[2048]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_export(crl(), (gnutls_x509_crt_fmt_t)99, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_x509_crl_export, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 4096;
+     ret_int(gnutls_x509_crl_export(crl(), GNUTLS_X509_FMT_DER, NULL, &n)))
+CASE(gnutls_x509_crl_export, 4, null, _, SAME, INVAL, char b[64];
+     ret_int(gnutls_x509_crl_export(crl(), GNUTLS_X509_FMT_PEM, b, NULL)))
+CASE(gnutls_x509_crl_export2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_x509_crl_export2(NULL, GNUTLS_X509_FMT_PEM, &d)))
+/* DIFFERS: GnuTLS writes DER for any format but PEM. */
+CASE(gnutls_x509_crl_export2, 2, range, _, DIFFERS, INVAL, gnutls_datum_t d;
+     int r = gnutls_x509_crl_export2(crl(), (gnutls_x509_crt_fmt_t)99, &d); ret_int(r);
+     if (r == 0) gnutls_free(d.data))
+CASE(gnutls_x509_crl_export2, 3, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_export2(crl(), GNUTLS_X509_FMT_PEM, NULL)))
+CASE(gnutls_x509_crl_get_issuer_dn, 1, null, _, SAME, INVAL, char b[256]; size_t n = sizeof b;
+     ret_int(gnutls_x509_crl_get_issuer_dn(NULL, b, &n)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+CASE(gnutls_x509_crl_get_issuer_dn, 2, null, _, DIFFERS, SHORT_BUF "/37", size_t n = 256;
+     int r = gnutls_x509_crl_get_issuer_dn(crl(), NULL, &n); ret_int_and(r, (long)n))
+CASE(gnutls_x509_crl_get_issuer_dn, 3, null, _, SAME, INVAL, char b[256];
+     ret_int(gnutls_x509_crl_get_issuer_dn(crl(), b, NULL)))
+CASE(gnutls_x509_crl_get_issuer_dn2, 1, null, _, SAME, INVAL, gnutls_datum_t d;
+     ret_int(gnutls_x509_crl_get_issuer_dn2(NULL, &d)))
+CASE(gnutls_x509_crl_get_issuer_dn2, 2, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_issuer_dn2(crl(), NULL)))
+CASE(gnutls_x509_crl_get_this_update, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crl_get_this_update(NULL)))
+CASE(gnutls_x509_crl_get_next_update, 1, null, _, SAME, "-1",
+     ret_int((long)gnutls_x509_crl_get_next_update(NULL)))
+CASE(gnutls_x509_crl_get_version, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_version(NULL)))
+CASE(gnutls_x509_crl_get_crt_count, 1, null, _, SAME, INVAL,
+     ret_int(gnutls_x509_crl_get_crt_count(NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 1, null, _, SAME, INVAL, unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(NULL, 0, b, &n, NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 2, range, _, SAME, "GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE",
+     unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(crl(), 99, b, &n, NULL)))
+/* DIFFERS: GnuTLS returns 0 and writes nothing (README). */
+/* (The serial's size depends on the random serial make_certs.sh chose.) */
+CASE(gnutls_x509_crl_get_crt_serial, 3, null, _, DIFFERS, SHORT_BUF, size_t n = 64;
+     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, NULL, &n, NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 4, null, _, SAME, INVAL, unsigned char b[64];
+     ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, b, NULL, NULL)))
+CASE(gnutls_x509_crl_get_crt_serial, 5, null, _, SAME, "0", unsigned char b[64];
+     size_t n = sizeof b; ret_int(gnutls_x509_crl_get_crt_serial(crl(), 0, b, &n, NULL)))
+CASE(gnutls_x509_crl_check_issuer, 1, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crl_check_issuer(NULL, certificate())))
+CASE(gnutls_x509_crl_check_issuer, 2, null, _, SAME, "0",
+     ret_uint(gnutls_x509_crl_check_issuer(crl(), NULL)))
+CASE(gnutls_x509_crl_verify, 1, null, _, SAME, INVAL, unsigned v;
+     gnutls_x509_crt_t ca = certificate(); ret_int(gnutls_x509_crl_verify(NULL, &ca, 1, 0, &v)))
+CASE(gnutls_x509_crl_verify, 2, null, _, SAME, "0/66", unsigned v = 0;
+     int r = gnutls_x509_crl_verify(crl(), NULL, 0, 0, &v); ret_int_and(r, (long)v))
+/* DIFFERS: GnuTLS reads CA_list past its end for a length it does not have. */
+CASE(gnutls_x509_crl_verify, 3, range, _, DIFFERS, INVAL, unsigned v;
+     ret_int(gnutls_x509_crl_verify(crl(), NULL, 5, 0, &v)))
+/* Flags change nothing for a CRL whose issuer is absent. */
+CASE(gnutls_x509_crl_verify, 4, range, _, SAME, "0/66", unsigned v = 0;
+     gnutls_x509_crt_t other = certificate();
+     int r = gnutls_x509_crl_verify(crl(), &other, 1, 0xffffu, &v); ret_int_and(r, (long)v))
+/* The status is computed and not stored, as in GnuTLS. */
+CASE(gnutls_x509_crl_verify, 5, null, _, SAME, "0", gnutls_x509_crt_t ca = certificate();
+     ret_int(gnutls_x509_crl_verify(crl(), &ca, 1, 0, NULL)))
+CASE(gnutls_x509_crl_list_import, 1, null, _, SAME, INVAL, unsigned max = 4;
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(NULL, &max, &d, GNUTLS_X509_FMT_PEM, 0);
+     ret_int(r); gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import, 2, null, _, SAME, INVAL, gnutls_x509_crl_t l[4];
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(l, NULL, &d, GNUTLS_X509_FMT_PEM, 0); ret_int(r);
+     gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import, 3, null, _, SAME, INVAL, gnutls_x509_crl_t l[4]; unsigned max = 4;
+     ret_int(gnutls_x509_crl_list_import(l, &max, NULL, GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_list_import, 4, range, _, DIFFERS, INVAL, gnutls_x509_crl_t l[4];
+     unsigned max = 4;
+     ret_int(gnutls_x509_crl_list_import(l, &max, cert_pem(), (gnutls_x509_crt_fmt_t)99, 0)))
+/* Unknown flags are ignored, as in GnuTLS. */
+CASE(gnutls_x509_crl_list_import, 5, range, _, SAME, "1", gnutls_x509_crl_t l[4]; unsigned max = 4;
+     gnutls_datum_t d = {NULL, 0}; int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import(l, &max, &d, GNUTLS_X509_FMT_PEM, 1u << 20);
+     ret_int(r); if (r == 1) gnutls_x509_crl_deinit(l[0]); gnutls_free(d.data))
+CASE(gnutls_x509_crl_list_import2, 1, null, _, SAME, INVAL, unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(NULL, &n, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads the text first (no CRL in it: GNUTLS_E_BASE64_DECODING_ERROR). */
+CASE(gnutls_x509_crl_list_import2, 2, null, _, DIFFERS, INVAL, gnutls_x509_crl_t* l;
+     ret_int(gnutls_x509_crl_list_import2(&l, NULL, cert_pem(), GNUTLS_X509_FMT_PEM, 0)))
+CASE(gnutls_x509_crl_list_import2, 3, null, _, SAME, INVAL, gnutls_x509_crl_t* l; unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(&l, &n, NULL, GNUTLS_X509_FMT_PEM, 0)))
+/* DIFFERS: GnuTLS reads any format but PEM as DER. */
+CASE(gnutls_x509_crl_list_import2, 4, range, _, DIFFERS, INVAL, gnutls_x509_crl_t* l; unsigned n;
+     ret_int(gnutls_x509_crl_list_import2(&l, &n, cert_pem(), (gnutls_x509_crt_fmt_t)99, 0)))
+CASE(gnutls_x509_crl_list_import2, 5, range, _, SAME, "0/1", gnutls_x509_crl_t* l = NULL;
+     unsigned n = 0, i; gnutls_datum_t d = {NULL, 0};
+     int r = gnutls_load_file(cert_file("crl.pem"), &d);
+     if (r == 0) r = gnutls_x509_crl_list_import2(&l, &n, &d, GNUTLS_X509_FMT_PEM, 1u << 20);
+     ret_int_and(r, (long)n); for (i = 0; r == 0 && i < n; i++) gnutls_x509_crl_deinit(l[i]);
+     gnutls_free(l); gnutls_free(d.data))
+CASE(gnutls_certificate_set_x509_crl, 1, null, _, SAME, INVAL, gnutls_x509_crl_t c = crl();
+     ret_int(gnutls_certificate_set_x509_crl(NULL, &c, 1)))
+CASE(gnutls_certificate_set_x509_crl, 2, null, _, SAME, "0",
+     ret_int(gnutls_certificate_set_x509_crl(empty_credentials(), NULL, 0)))
+/* DIFFERS: GnuTLS reads a negative count as a large one and runs past the list. */
+CASE(gnutls_certificate_set_x509_crl, 3, range, _, DIFFERS, INVAL, gnutls_x509_crl_t c = crl();
+     ret_int(gnutls_certificate_set_x509_crl(empty_credentials(), &c, -1)))

@@ -237,6 +237,49 @@ gnutls_x509_crt_t empty_certificate(void) {
   return crt;
 }
 
+gnutls_x509_crl_t empty_crl(void) {
+  static gnutls_x509_crl_t c;
+  int ret;
+  if (c != NULL) return c;
+  ret = gnutls_x509_crl_init(&c);
+  if (ret < 0) setup_failed("gnutls_x509_crl_init", ret);
+  return c;
+}
+
+gnutls_x509_crl_t crl(void) {
+  static gnutls_x509_crl_t c;
+  gnutls_datum_t d = {NULL, 0};
+  int ret;
+  if (c != NULL) return c;
+  ret = gnutls_x509_crl_init(&c);
+  if (ret == 0) ret = gnutls_load_file(cert_file("crl.pem"), &d);
+  if (ret == 0) ret = gnutls_x509_crl_import(c, &d, GNUTLS_X509_FMT_PEM);
+  gnutls_free(d.data);
+  if (ret < 0) setup_failed("gnutls_x509_crl_import", ret);
+  return c;
+}
+
+gnutls_dh_params_t empty_dh_params(void) {
+  static gnutls_dh_params_t dh;
+  int ret;
+  if (dh != NULL) return dh;
+  ret = gnutls_dh_params_init(&dh);
+  if (ret < 0) setup_failed("gnutls_dh_params_init", ret);
+  return dh;
+}
+
+gnutls_dh_params_t dh_params(void) {
+  static gnutls_dh_params_t dh;
+  int ret;
+  if (dh != NULL) return dh;
+  ret = gnutls_dh_params_init(&dh);
+  if (ret == 0)
+    ret = gnutls_dh_params_import_raw(dh, &gnutls_ffdhe_2048_group_prime,
+                                      &gnutls_ffdhe_2048_group_generator);
+  if (ret < 0) setup_failed("gnutls_dh_params_import_raw", ret);
+  return dh;
+}
+
 gnutls_x509_crt_t certificate(void) {
   static gnutls_x509_crt_t crt;
   int ret;

@@ -39,6 +39,10 @@ const gnutls_datum_t* raw_dn(void);           /* its DER */
 gnutls_x509_privkey_t x509_private_key(void); /* ecdsa.key imported */
 gnutls_privkey_t private_key(void);           /* the same, abstract */
 gnutls_x509_trust_list_t trust_list(void);    /* ca.pem added */
+gnutls_x509_crl_t crl(void);                  /* crl.pem imported */
+gnutls_x509_crl_t empty_crl(void);            /* initialized, nothing imported */
+gnutls_dh_params_t dh_params(void);           /* ffdhe2048 imported */
+gnutls_dh_params_t empty_dh_params(void);     /* initialized, nothing imported */
 
 /* Files loaded into memory (gnutls_datum_t, NUL-terminated). */
 const gnutls_datum_t* cert_pem(void);

@@ -5,11 +5,14 @@
 #   rsa.pem / rsa.key          server leaf, RSA 2048, same names
 #   client.pem / client.key    a client leaf (ECDSA P-256)
 #   ecdsa-chain.pem            ecdsa.pem followed by ca.pem
+#   crl.pem / crl.der          the CA's CRL revoking rsa.pem (openssl ca -gencrl)
+#   crl_empty.pem              the CA's CRL revoking nothing
+#   crl_other.pem              a CRL signed by ecdsa.key, naming ecdsa.pem as issuer
 # Usage: make_certs.sh DIR   (does nothing when DIR/.complete exists)
 set -euo pipefail
 
 dir="${1:?usage: make_certs.sh DIR}"
-[[ -f "$dir/.complete" ]] && exit 0
+[[ -f "$dir/.complete" && -f "$dir/crl_other.pem" ]] && exit 0
 mkdir -p "$dir"
 cd "$dir"
 
@@ -101,4 +104,30 @@ mkdir -p anchors
 cp ca.pem anchors/ca.pem
 cat ca.pem rogue-ca.pem >anchors/two.pem
 echo "not a certificate" >anchors/junk.txt
+# CRLs, made the way a CA makes them (openssl ca keeps its index file).
+crl() {  # crl OUT CERT KEY [REVOKED...]
+  local out="$1" cert="$2" key="$3"
+  shift 3
+  rm -f index.txt index.txt.* crlnumber crlnumber.*
+  : >index.txt
+  echo 1000 >crlnumber
+  cat >crl.cnf <<'CNF'
+[ ca ]
+default_ca = crl_ca
+[ crl_ca ]
+database = index.txt
+crlnumber = crlnumber
+default_md = sha256
+default_crl_days = 30
+CNF
+  for r in "$@"; do
+    run openssl ca -config crl.cnf -keyfile "$key" -cert "$cert" -revoke "$r" -crl_reason keyCompromise
+  done
+  run openssl ca -config crl.cnf -keyfile "$key" -cert "$cert" -gencrl -out "$out"
+  rm -f index.txt index.txt.* crlnumber crlnumber.* crl.cnf
+}
+crl crl.pem ca.pem ca.key rsa.pem
+run openssl crl -in crl.pem -outform DER -out crl.der
+crl crl_empty.pem ca.pem ca.key
+crl crl_other.pem ecdsa.pem ecdsa.key client.pem
 touch .complete

@@ -17,6 +17,8 @@
 #include <map>
 #include <string>
 
+#include "crypto/dh_params.hpp"
+#include "crypto/ffdhe.hpp"
 #include "crypto/random.hpp"
 #include "crypto/x509.hpp"
 #include "engine/connection.hpp"
@@ -318,6 +320,10 @@ void x509_seeds() {
   }
   std::string both = std::string(fuzz::kServerCertPem) + fuzz::kCaPem;
   write("x509", "pem_chain", 1, as_bytes(both.data(), both.size()));
+  const crypto::FfdheGroup& group = crypto::kFfdheGroups[0];
+  auto dh = crypto::DhParams::from_raw(group.prime, group.generator, group.key_bits);
+  if (!dh) std::abort();
+  write("x509", "dh_pkcs3_ffdhe2048", 6, dh->to_pkcs3());
 }
 
 }  // namespace

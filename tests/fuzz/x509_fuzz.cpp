@@ -11,12 +11,20 @@
 //   4: a DER private key (KeyMaterial::from_der: PKCS#8, PKCS#1, SEC1) and
 //      every export of it (the EC re-encoding walks the DER itself)
 //   5: an EncryptedPrivateKeyInfo (password "pw") and a SubjectPublicKeyInfo
+//   6: PKCS#3 DH parameters (DhParams::from_pkcs3, what
+//      gnutls_dh_params_import_pkcs3 reads), written back and read again
+//   7: a DER CRL (Crl::from_der, what gnutls_x509_crl_import reads), every
+//      getter, and verification with it in a trust store
 // Every certificate also goes through the getters of x509_fields.hpp.
 #include <cstdint>
+#include <cstring>
+#include <ctime>
 #include <vector>
 
+#include "crypto/dh_params.hpp"
 #include "crypto/key_material.hpp"
 #include "crypto/x509.hpp"
+#include "crypto/x509_crl.hpp"
 #include "crypto/x509_fields.hpp"
 #include "fuzz_common.hpp"
 #include "handshake/messages12.hpp"
@@ -97,7 +105,7 @@ void verify(const std::vector<Certificate>& chain) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const ByteView rest(data + 1, size - 1);
-  switch (data[0] % 6) {
+  switch (data[0] % 8) {
     case 0: {
       auto cert = Certificate::from_der(rest);
       if (!cert) return 0;
@@ -137,6 +145,44 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 5:
       if (auto key = KeyMaterial::from_encrypted_pkcs8(rest, "pw")) inspect_key(key.value());
       (void)spki_info(rest);
+      break;
+    case 6:
+      if (auto params = DhParams::from_pkcs3(rest)) {
+        // What Coda writes it must read back, the same.
+        const Bytes der = params->to_pkcs3();
+        auto again = DhParams::from_pkcs3(der);
+        if (!again || again->prime != params->prime || again->generator != params->generator ||
+            again->key_bits != params->key_bits) {
+          __builtin_trap();
+        }
+      }
+      break;
+    case 7:
+      if (auto crl = Crl::from_der(rest)) {
+        (void)crl->issuer_der();
+        (void)crl->this_update();
+        (void)crl->next_update();
+        (void)crl->version();
+        Bytes serial;
+        std::time_t when = 0;
+        const size_t n = crl->revoked_count();
+        for (size_t i = 0; i <= n && i < 64; ++i) {
+          if (crl->revoked(i, serial, when) != (i < n)) __builtin_trap();
+        }
+        auto server = Certificate::chain_from_pem(
+            as_bytes(fuzz::kServerCertPem, std::strlen(fuzz::kServerCertPem)));
+        if (server && !server->empty()) {
+          (void)crl->issuer_is(server->front());
+          (void)crl->signed_by(server->front());
+          TrustStore store;
+          if (store.add_pem(as_bytes(fuzz::kCaPem, std::strlen(fuzz::kCaPem))) &&
+              add_crls(store, {&crl.value()})) {
+            VerifyOptions options;
+            options.at_time = fuzz::kVerifyTime;
+            (void)verify_chain(store, server.value(), options);
+          }
+        }
+      }
       break;
   }
   return 0;

@@ -238,19 +238,6 @@ void gnutls_certificate_set_verify_limits(gnutls_certificate_credentials_t res,
   res->verify_max_depth = max_depth;
 }
 
-// Revocation lists are not supported; bad arguments are still named as such.
-int gnutls_certificate_set_x509_crl_file(gnutls_certificate_credentials_t res, const char* crlfile,
-                                         gnutls_x509_crt_fmt_t type) {
-  if (res == nullptr || crlfile == nullptr || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-int gnutls_certificate_set_x509_crl_mem(gnutls_certificate_credentials_t res,
-                                        const gnutls_datum_t* crl, gnutls_x509_crt_fmt_t type) {
-  if (res == nullptr || !datum_bytes(crl) || !format_ok(type)) return GNUTLS_E_INVALID_REQUEST;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 void gnutls_certificate_set_verify_flags(gnutls_certificate_credentials_t res, unsigned int flags) {
   if (res) res->verify_flags = flags;
 }

@@ -5,6 +5,7 @@
 #include <gnutls/gnutls.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "config/anti_replay.hpp"
 #include "config/config.hpp"
 #include "config/priority.hpp"
+#include "crypto/dh_params.hpp"
 #include "crypto/x509.hpp"
 #include "engine/connection.hpp"
 
@@ -35,6 +37,10 @@ struct gnutls_certificate_credentials_st {
   std::shared_ptr<gnutls_x509_trust_list_st> trust_list;
   // The handles gnutls_certificate_get_issuer hands out.
   std::vector<std::unique_ptr<gnutls_x509_crt_int>> issuer_handles;
+  // gnutls_certificate_set_dh_params (a copy) and _set_known_dh_params:
+  // kept for when DHE is negotiated; no suite uses them yet.
+  std::optional<coda::crypto::DhParams> dh_params;
+  gnutls_sec_param_t dh_sec_param = GNUTLS_SEC_PARAM_UNKNOWN;
 };
 
 // gnutls_anti_replay_t (early_data.cpp): the ClientHello recording that
@@ -54,7 +60,10 @@ struct gnutls_anon_client_credentials_st {
   int unused = 0;
 };
 struct gnutls_anon_server_credentials_st {
-  int unused = 0;
+  // gnutls_anon_set_server_dh_params / _known_dh_params: kept, unused (no
+  // anonymous key exchange).
+  std::optional<coda::crypto::DhParams> dh_params;
+  gnutls_sec_param_t dh_sec_param = GNUTLS_SEC_PARAM_UNKNOWN;
 };
 
 namespace coda::compat {

@@ -105,4 +105,15 @@ int read_pem_block(ByteView text, std::string_view label, SecureBytes& der) {
   return 0;
 }
 
+int read_pem_blocks(ByteView text, std::string_view label, std::vector<SecureBytes>& out) {
+  const std::array<std::string_view, 1> labels = {label};
+  for (size_t from = 0;;) {
+    const Block b = find_block(as_text(text), from, labels);
+    if (b.found == Found::none) return 0;
+    if (b.found == Found::broken) return GNUTLS_E_BASE64_DECODING_ERROR;
+    out.push_back(b.der);
+    from = b.next;
+  }
+}
+
 }  // namespace coda::compat

@@ -43,4 +43,8 @@ int read_pem_private_key(ByteView text, std::optional<crypto::PrivateKey>& out);
 // block, GNUTLS_E_BASE64_DECODING_ERROR when it is cut short or broken.
 int read_pem_block(ByteView text, std::string_view label, SecureBytes& der);
 
+// Every block with `label`, in order: 0 (`out` possibly empty) or
+// GNUTLS_E_BASE64_DECODING_ERROR for one cut short or broken.
+int read_pem_blocks(ByteView text, std::string_view label, std::vector<SecureBytes>& out);
+
 }  // namespace coda::compat

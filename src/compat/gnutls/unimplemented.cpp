@@ -22,7 +22,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 855 functions.
+// 826 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -73,9 +73,6 @@ CODA_STUB void gnutls_alert_set_read_function(gnutls_session_t, gnutls_alert_rea
 
 CODA_STUB void gnutls_anon_set_params_function(gnutls_anon_server_credentials_t,
                                                gnutls_params_function*) {}
-
-CODA_STUB void gnutls_anon_set_server_dh_params(gnutls_anon_server_credentials_t,
-                                                gnutls_dh_params_t) {}
 
 CODA_STUB void gnutls_anon_set_server_params_function(gnutls_anon_server_credentials_t,
                                                       gnutls_params_function*) {}
@@ -147,9 +144,6 @@ CODA_STUB int gnutls_certificate_get_x509_key(gnutls_certificate_credentials_t, 
                                               gnutls_x509_privkey_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
-
-CODA_STUB void gnutls_certificate_set_dh_params(gnutls_certificate_credentials_t,
-                                                gnutls_dh_params_t) {}
 
 CODA_STUB void gnutls_certificate_set_flags(gnutls_certificate_credentials_t, unsigned int) {}
 
@@ -253,11 +247,6 @@ CODA_STUB void gnutls_certificate_set_retrieve_function2(gnutls_certificate_cred
 
 CODA_STUB void gnutls_certificate_set_retrieve_function3(gnutls_certificate_credentials_t,
                                                          gnutls_certificate_retrieve_function3*) {}
-
-CODA_STUB int gnutls_certificate_set_x509_crl(gnutls_certificate_credentials_t, gnutls_x509_crl_t*,
-                                              int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_certificate_set_x509_key(gnutls_certificate_credentials_t, gnutls_x509_crt_t*,
                                               int, gnutls_x509_privkey_t) {
@@ -439,60 +428,12 @@ CODA_STUB int gnutls_dh_get_secret_bits(gnutls_session_t) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_dh_params_cpy(gnutls_dh_params_t, gnutls_dh_params_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB void gnutls_dh_params_deinit(gnutls_dh_params_t) {}
-
-CODA_STUB int gnutls_dh_params_export2_pkcs3(gnutls_dh_params_t, gnutls_x509_crt_fmt_t,
-                                             gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_export_pkcs3(gnutls_dh_params_t, gnutls_x509_crt_fmt_t,
-                                            unsigned char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_export_raw(gnutls_dh_params_t, gnutls_datum_t* a1,
-                                          gnutls_datum_t* a2, unsigned int*) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_generate2(gnutls_dh_params_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_dh_params_import_dsa(gnutls_dh_params_t, gnutls_x509_privkey_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_pkcs3(gnutls_dh_params_t, const gnutls_datum_t*,
-                                            gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_raw(gnutls_dh_params_t, const gnutls_datum_t*,
-                                          const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_import_raw2(gnutls_dh_params_t, const gnutls_datum_t*,
-                                           const gnutls_datum_t*, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB int gnutls_dh_params_import_raw3(gnutls_dh_params_t, const gnutls_datum_t*,
                                            const gnutls_datum_t*, const gnutls_datum_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_dh_params_init(gnutls_dh_params_t* a0) {
-  if (a0) *a0 = nullptr;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2901,22 +2842,6 @@ CODA_STUB int gnutls_x509_cidr_to_rfc5280(const char*, gnutls_datum_t* a1) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_x509_crl_check_issuer(gnutls_x509_crl_t, gnutls_x509_crt_t) {
-  return 0;
-}
-
-CODA_STUB void gnutls_x509_crl_deinit(gnutls_x509_crl_t) {}
-
-CODA_STUB int gnutls_x509_crl_export(gnutls_x509_crl_t, gnutls_x509_crt_fmt_t, void*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_export2(gnutls_x509_crl_t, gnutls_x509_crt_fmt_t,
-                                      gnutls_datum_t* a2) {
-  if (a2) *a2 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t, unsigned int, void*,
                                                           size_t*, unsigned int*, void*, size_t*,
                                                           unsigned int*) {
@@ -2925,15 +2850,6 @@ CODA_STUB int gnutls_x509_crl_get_authority_key_gn_serial(gnutls_x509_crl_t, uns
 
 CODA_STUB int gnutls_x509_crl_get_authority_key_id(gnutls_x509_crl_t, void*, size_t*,
                                                    unsigned int*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_crt_count(gnutls_x509_crl_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_crt_serial(gnutls_x509_crl_t, unsigned int, unsigned char*,
-                                             size_t*, time_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
@@ -2960,15 +2876,6 @@ CODA_STUB int gnutls_x509_crl_get_extension_oid(gnutls_x509_crl_t, unsigned int,
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB int gnutls_x509_crl_get_issuer_dn(gnutls_x509_crl_t, char*, size_t*) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_get_issuer_dn2(gnutls_x509_crl_t, gnutls_datum_t* a1) {
-  if (a1) *a1 = gnutls_datum_t{nullptr, 0};
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_get_issuer_dn3(gnutls_x509_crl_t, gnutls_datum_t* a1, unsigned int) {
   if (a1) *a1 = gnutls_datum_t{nullptr, 0};
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
@@ -2977,10 +2884,6 @@ CODA_STUB int gnutls_x509_crl_get_issuer_dn3(gnutls_x509_crl_t, gnutls_datum_t* 
 CODA_STUB int gnutls_x509_crl_get_issuer_dn_by_oid(gnutls_x509_crl_t, const char*, unsigned int,
                                                    unsigned int, void*, size_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB time_t gnutls_x509_crl_get_next_update(gnutls_x509_crl_t) {
-  return static_cast<time_t>(-1);
 }
 
 CODA_STUB int gnutls_x509_crl_get_number(gnutls_x509_crl_t, void*, size_t*, unsigned int*) {
@@ -3004,42 +2907,12 @@ CODA_STUB int gnutls_x509_crl_get_signature_oid(gnutls_x509_crl_t, char*, size_t
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB time_t gnutls_x509_crl_get_this_update(gnutls_x509_crl_t) {
-  return static_cast<time_t>(-1);
-}
-
-CODA_STUB int gnutls_x509_crl_get_version(gnutls_x509_crl_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_import(gnutls_x509_crl_t, const gnutls_datum_t*,
-                                     gnutls_x509_crt_fmt_t) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_init(gnutls_x509_crl_t* a0) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
 CODA_STUB int gnutls_x509_crl_iter_crt_serial(gnutls_x509_crl_t, gnutls_x509_crl_iter_t*,
                                               unsigned char*, size_t*, time_t*) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
 CODA_STUB void gnutls_x509_crl_iter_deinit(gnutls_x509_crl_iter_t) {}
-
-CODA_STUB int gnutls_x509_crl_list_import(gnutls_x509_crl_t*, unsigned int*, const gnutls_datum_t*,
-                                          gnutls_x509_crt_fmt_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_list_import2(gnutls_x509_crl_t** a0, unsigned int*,
-                                           const gnutls_datum_t*, gnutls_x509_crt_fmt_t,
-                                           unsigned int) {
-  if (a0) *a0 = nullptr;
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
 
 CODA_STUB int gnutls_x509_crl_print(gnutls_x509_crl_t, gnutls_certificate_print_formats_t,
                                     gnutls_datum_t* a2) {
@@ -3086,12 +2959,6 @@ CODA_STUB int gnutls_x509_crl_sign(gnutls_x509_crl_t, gnutls_x509_crt_t, gnutls_
 
 CODA_STUB int gnutls_x509_crl_sign2(gnutls_x509_crl_t, gnutls_x509_crt_t, gnutls_x509_privkey_t,
                                     gnutls_digest_algorithm_t, unsigned int) {
-  return GNUTLS_E_UNIMPLEMENTED_FEATURE;
-}
-
-CODA_STUB int gnutls_x509_crl_verify(gnutls_x509_crl_t, const gnutls_x509_crt_t*, unsigned int,
-                                     unsigned int, unsigned int* a4) {
-  if (a4) *a4 = GNUTLS_CERT_INVALID;
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 

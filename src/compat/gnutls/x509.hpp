@@ -12,6 +12,7 @@
 
 #include "base/bytes.hpp"
 #include "crypto/x509.hpp"
+#include "crypto/x509_crl.hpp"
 #include "crypto/x509_fields.hpp"
 
 struct gnutls_x509_dn_st {
@@ -37,6 +38,11 @@ struct gnutls_x509_crt_int {
     subject.reset();
     issuer.reset();
   }
+};
+
+struct gnutls_x509_crl_int {
+  // Empty until gnutls_x509_crl_import succeeds.
+  std::optional<coda::crypto::Crl> crl;
 };
 
 struct gnutls_pubkey_st {
