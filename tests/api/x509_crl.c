@@ -13,14 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define MATCH(key, ...)         \
-  do {                          \
-    printf("MATCH %s = ", key); \
-    printf(__VA_ARGS__);        \
-    printf("\n");               \
-  } while (0)
-
-static const char* dir;
+#include "match_lines.h"
 
 static const char* path(const char* name) {
   static char out[4][1024];
@@ -28,25 +21,6 @@ static const char* path(const char* name) {
   char* p = out[next++ % 4];
   snprintf(p, 1024, "%s/%s", dir, name);
   return p;
-}
-
-static gnutls_datum_t load(const char* name) {
-  gnutls_datum_t d = {NULL, 0};
-  if (gnutls_load_file(path(name), &d) != 0) {
-    fprintf(stderr, "cannot load %s\n", name);
-    exit(2);
-  }
-  return d;
-}
-
-static const char* hex(const void* data, size_t size) {
-  static char out[2048];
-  const unsigned char* p = data;
-  size_t i;
-  if (size * 2 + 1 >= sizeof out) return "(too long)";
-  out[0] = 0;
-  for (i = 0; i < size; i++) sprintf(out + 2 * i, "%02x", p[i]);
-  return out;
 }
 
 static gnutls_x509_crt_t crt(const char* name) {

@@ -12,29 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef X509OBJ_DATA
-#define X509OBJ_DATA "."
-#endif
-
-static const char* dir = X509OBJ_DATA;
-
-#define MATCH(key, ...)         \
-  do {                          \
-    printf("MATCH %s = ", key); \
-    printf(__VA_ARGS__);        \
-    printf("\n");               \
-  } while (0)
-
-static gnutls_datum_t load(const char* name) {
-  char path[1024];
-  gnutls_datum_t d = {NULL, 0};
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  if (gnutls_load_file(path, &d) != 0) {
-    fprintf(stderr, "cannot load %s\n", path);
-    exit(2);
-  }
-  return d;
-}
+#include "match_lines.h"
 
 /* Bytes as printable text when every byte is, else as hex; a string key
  * stays readable and a binary one exact. */
