@@ -373,6 +373,8 @@ static void client(const char* key, const char* version, const char* ca, int mod
     printf("MATCH hs.%s.peers2 = %s status=%#x\n", key, code(r), status);
     peers = gnutls_certificate_get_peers(s, &n);
     printf("MATCH hs.%s.peers = %u %s\n", key, n, peers != NULL ? "listed" : "none");
+    printf("MATCH hs.%s.status = safe_renegotiation=%u ext_master_secret=%u\n", key,
+           gnutls_safe_renegotiation_status(s), gnutls_session_ext_master_secret_status(s));
     printf(
         "MATCH hs.%s.times = %d %d\n", key,
         gnutls_certificate_activation_time_peers(s) == gnutls_x509_crt_get_activation_time(leaf),

@@ -82,6 +82,15 @@ unsigned gnutls_session_get_flags(gnutls_session_t session) {
   return flags;
 }
 
+// GnuTLS answers these from the same state as the session flags above.
+unsigned gnutls_safe_renegotiation_status(gnutls_session_t session) {
+  return (gnutls_session_get_flags(session) & GNUTLS_SFLAGS_SAFE_RENEGOTIATION) != 0 ? 1 : 0;
+}
+
+unsigned gnutls_session_ext_master_secret_status(gnutls_session_t session) {
+  return (gnutls_session_get_flags(session) & GNUTLS_SFLAGS_EXT_MASTER_SECRET) != 0 ? 1 : 0;
+}
+
 // ---- priorities and credentials ----
 
 int gnutls_priority_set(gnutls_session_t session, gnutls_priority_t priority) {

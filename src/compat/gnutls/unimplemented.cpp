@@ -22,7 +22,7 @@
 
 #define CODA_STUB __attribute__((weak))
 
-// 826 functions.
+// 824 functions.
 extern "C" {
 
 CODA_STUB int gnutls_aead_cipher_decrypt(gnutls_aead_cipher_hd_t, const void*, size_t, const void*,
@@ -2551,10 +2551,6 @@ CODA_STUB int gnutls_record_uncork(gnutls_session_t, unsigned int) {
   return GNUTLS_E_UNIMPLEMENTED_FEATURE;
 }
 
-CODA_STUB unsigned int gnutls_safe_renegotiation_status(gnutls_session_t) {
-  return 0;
-}
-
 CODA_STUB unsigned int gnutls_sec_param_to_symmetric_bits(gnutls_sec_param_t) {
   return 0;
 }
@@ -2566,10 +2562,6 @@ CODA_STUB int gnutls_session_channel_binding(gnutls_session_t, gnutls_channel_bi
 }
 
 CODA_STUB unsigned int gnutls_session_etm_status(gnutls_session_t) {
-  return 0;
-}
-
-CODA_STUB unsigned int gnutls_session_ext_master_secret_status(gnutls_session_t) {
   return 0;
 }
 
