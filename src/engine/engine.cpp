@@ -466,27 +466,30 @@ Status Engine::send(ByteView data) {
   return {};
 }
 
-size_t Engine::read(MutableByteView out) {
-  const size_t n = std::min(out.size(), app_data_available());
-  std::memcpy(out.data(), app_in_.data() + app_pos_, n);
-  app_pos_ += n;
-  if (app_pos_ == app_in_.size()) {
-    give_back_buffer(app_in_);  // all read: to the pool until more comes
-    app_pos_ = 0;
+namespace {
+
+// Copies what `in` holds past `pos` out, as much as fits; once all of it is
+// read the buffer goes back to the pool until more comes.
+size_t take_received(Bytes& in, size_t& pos, MutableByteView out) {
+  const size_t n = std::min(out.size(), in.size() - pos);
+  if (n == 0) return 0;  // `in` may hold no buffer at all
+  std::memcpy(out.data(), in.data() + pos, n);
+  pos += n;
+  if (pos == in.size()) {
+    give_back_buffer(in);
+    pos = 0;
   }
   return n;
 }
 
+}  // namespace
+
+size_t Engine::read(MutableByteView out) {
+  return take_received(app_in_, app_pos_, out);
+}
+
 size_t Engine::read_early_data(MutableByteView out) {
-  const size_t n = std::min(out.size(), early_data_available());
-  if (n == 0) return 0;  // early_in_ may hold no buffer at all
-  std::memcpy(out.data(), early_in_.data() + early_pos_, n);
-  early_pos_ += n;
-  if (early_pos_ == early_in_.size()) {
-    Bytes().swap(early_in_);
-    early_pos_ = 0;
-  }
-  return n;
+  return take_received(early_in_, early_pos_, out);
 }
 
 Status Engine::update_keys(bool request_peer) {
